@@ -1,0 +1,95 @@
+from django.contrib import admin
+from django.db.models.functions import ExtractYear
+
+from people.forms import CreditInlineForm
+from people.models import Role
+
+from .models import AlternativeTitle, Drama, Genre, Network
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return Drama.Status.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Drama.Status.values:
+            return queryset.with_status(self.value())
+        return queryset
+
+
+class PremiereYearFilter(admin.SimpleListFilter):
+    title = "premiere year"
+    parameter_name = "premiere_year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            Drama.objects.filter(premiere_on__isnull=False)
+            .annotate(year=ExtractYear("premiere_on"))
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("-year")
+        )
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(premiere_on__year=int(self.value()))
+        return queryset
+
+
+class AlternativeTitleInline(admin.TabularInline):
+    model = AlternativeTitle
+    extra = 0
+    verbose_name = "other known title"
+
+
+class CreditInline(admin.TabularInline):
+    model = Role
+    form = CreditInlineForm
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = [
+        "person",
+        "category",
+        "character_name",
+        "character_description",
+        "tier",
+        "billing_order",
+        "job",
+    ]
+    verbose_name_plural = "cast and crew"
+
+
+@admin.register(Drama)
+class DramaAdmin(admin.ModelAdmin):
+    list_display = ["title", "native_title", "network", "premiere_on", "status_label"]
+    list_filter = [StatusFilter, "network", PremiereYearFilter]
+    list_select_related = ["network"]
+    search_fields = ["title", "native_title", "alternative_titles__title", "slug"]
+    autocomplete_fields = ["network", "streaming_platforms", "genres"]
+    date_hierarchy = "premiere_on"
+    inlines = [AlternativeTitleInline, CreditInline]
+    fieldsets = [
+        (None, {"fields": ["title", "native_title", "slug", "synopsis", "genres"]}),
+        ("Where it airs", {"fields": ["network", "streaming_platforms", "country"]}),
+        ("Dates", {"fields": ["premiere_on", "finale_on", "episode_count"]}),
+    ]
+
+    @admin.display(description="status")
+    def status_label(self, drama):
+        return drama.status.label
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "slug"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+@admin.register(Genre)
+class GenreAdmin(admin.ModelAdmin):
+    search_fields = ["name"]

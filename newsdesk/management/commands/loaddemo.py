@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from newsdesk import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo desk (When the Stars Gossip and its people). Safe to re-run."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            default="stars-gossip-demo",
+            help="Password for demo accounts that do not exist yet.",
+        )
+
+    def handle(self, *args, password, **options):
+        dramas, people = demo.load_show_data()
+        self.stdout.write(f"Demo desk: {len(dramas)} dramas, {len(people)} people.")
+        created = demo.ensure_accounts(password)
+        if created:
+            self.stdout.write(f"Created demo accounts: {', '.join(created)}.")
+        if settings.DEBUG:
+            self.stdout.write(
+                "Log in at http://127.0.0.1:8000/admin/ as admin, editor or "
+                f"journalist; demo password: {password}"
+            )

@@ -1,0 +1,57 @@
+from django.contrib import admin
+
+from newsdesk.names import name_key
+
+from .forms import CreditInlineForm
+from .models import Alias, Person, Role
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    extra = 1
+
+
+class CreditInline(admin.TabularInline):
+    model = Role
+    form = CreditInlineForm
+    extra = 0
+    autocomplete_fields = ["drama"]
+    fields = [
+        "drama",
+        "category",
+        "character_name",
+        "character_description",
+        "tier",
+        "billing_order",
+        "job",
+    ]
+    verbose_name_plural = "credits"
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "native_name", "birth_date", "slug"]
+    search_fields = ["name", "native_name", "aliases__name", "slug"]
+    inlines = [AliasInline, CreditInline]
+    fields = ["name", "native_name", "slug", "birth_date", "bio", "portrait"]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Spacing and hyphens do not count: "Lee Min-ho" and "leeminho" find Lee Min Ho.
+        results, may_have_duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        key = name_key(search_term)
+        if key:
+            results |= queryset.filter(name_key__contains=key)
+            results |= queryset.filter(aliases__name_key__contains=key)
+            may_have_duplicates = True
+        return results, may_have_duplicates
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["person", "drama", "category", "character_name", "job", "tier"]
+    list_filter = ["category", "tier", "job"]
+    list_select_related = ["person", "drama"]
+    search_fields = ["person__name", "person__aliases__name", "drama__title"]
+    autocomplete_fields = ["person", "drama"]

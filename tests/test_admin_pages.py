@@ -1,0 +1,69 @@
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from newsdesk import demo
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_urls():
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        yield reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        if model_admin.has_add_permission:
+            yield reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        row = model._default_manager.order_by("pk").first()
+        if row is not None:
+            yield reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk]
+            )
+
+
+def test_every_admin_page_loads_for_a_superuser(superuser_client):
+    demo.load_show_data()
+
+    urls = list(admin_urls())
+    for url in urls:
+        response = superuser_client.get(url)
+        assert response.status_code == 200, url
+    assert len(urls) > 10
+
+
+def test_drama_admin_filters_and_searches_without_error(superuser_client):
+    demo.load_show_data()
+    url = reverse("admin:dramas_drama_changelist")
+
+    for query in [
+        "status=ended",
+        "status=upcoming",
+        "status=bogus",
+        "premiere_year=2025",
+        "premiere_year=abc",
+        "q=Jealousy Incarnate",
+        "q=별들에게",
+    ]:
+        response = superuser_client.get(f"{url}?{query}")
+        assert response.status_code == 200, query
+
+
+def test_drama_admin_finds_a_show_by_an_alternative_title(superuser_client):
+    demo.load_show_data()
+    url = reverse("admin:dramas_drama_changelist")
+
+    response = superuser_client.get(url, {"q": "Jealousy Incarnate"})
+
+    assert list(response.context["cl"].result_list)[0].slug == "dont-dare-to-dream"
+
+
+@pytest.mark.parametrize(
+    "spelling", ["Lee Min-ho", "Lee Minho", "lee min ho", "이민호"]
+)
+def test_person_admin_search_finds_any_spelling(superuser_client, spelling):
+    demo.load_show_data()
+
+    response = superuser_client.get(
+        reverse("admin:people_person_changelist"), {"q": spelling}
+    )
+
+    assert [p.name for p in response.context["cl"].result_list] == ["Lee Min Ho"]

@@ -1,0 +1,53 @@
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from dramas.models import Drama
+from people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Every row of every model, so a second run can be compared field by field."""
+    return {
+        model._meta.label: sorted(map(repr, model._default_manager.values_list()))
+        for model in apps.get_models()
+        if model._meta.app_label in {"dramas", "people", "auth"}
+    }
+
+
+def test_loaddemo_twice_leaves_exactly_the_same_rows(capsys):
+    call_command("loaddemo")
+    first = snapshot()
+
+    call_command("loaddemo")
+
+    assert snapshot() == first
+    assert get_user_model().objects.filter(is_staff=True).count() == 3
+
+
+def test_loaddemo_holds_the_reference_show_and_its_makers():
+    call_command("loaddemo")
+
+    drama = Drama.objects.get(slug="when-the-stars-gossip")
+    cast = {c.person.name: c.character_name for c in drama.credits.cast()}
+    director = Person.objects.get(name="Park Shin Woo")
+    writer = Person.objects.get(name="Seo Sook Hyang")
+    assert (drama.native_title, drama.network.name) == ("별들에게 물어봐", "tvN")
+    assert str(drama.premiere_on) == "2025-01-04"
+    assert cast["Lee Min Ho"] == "Gong Ryong"
+    assert cast["Gong Hyo Jin"] == "Eve Kim"
+    assert cast["Heo Nam Jun"] == ""
+    assert (
+        director.known_for(exclude=drama)[0].drama.title == "It's Okay to Not Be Okay"
+    )
+    assert writer.known_for(exclude=drama)[0].drama.title == "Don't Dare to Dream"
+
+
+def test_loaddemo_prints_the_password_only_in_debug(settings, capsys):
+    settings.DEBUG = False
+    call_command("loaddemo", password="quiet-password-1")
+
+    assert "quiet-password-1" not in capsys.readouterr().out

@@ -1,0 +1,71 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRINT_SETTINGS = (
+    "import django; from django.conf import settings; django.setup(); "
+    "db = settings.DATABASES['default']; "
+    "print(settings.DEBUG, settings.TIME_ZONE, db['ENGINE'], db.get('CONN_MAX_AGE'), "
+    "settings.CACHES['default']['BACKEND'], ','.join(settings.ALLOWED_HOSTS))"
+)
+
+
+def run_settings(**env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_", "CACHE_"))
+    }
+    clean["DJANGO_SETTINGS_MODULE"] = "newsdesk.settings"
+    return subprocess.run(
+        [sys.executable, "-c", PRINT_SETTINGS],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_settings_refuse_to_start_without_secret_when_debug_is_off():
+    result = run_settings(DJANGO_DEBUG="false")
+
+    assert result.returncode != 0
+    assert "Set DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_settings_default_to_debug_off_sqlite_locmem_and_seoul():
+    result = run_settings(DJANGO_SECRET_KEY="s3cret")
+
+    assert result.returncode == 0, result.stderr
+    debug, zone, engine, _, cache, _ = result.stdout.split()
+    assert (debug, zone) == ("False", "Asia/Seoul")
+    assert engine == "django.db.backends.sqlite3"
+    assert cache.endswith("LocMemCache")
+
+
+def test_settings_read_database_cache_zone_and_hosts_from_environment():
+    result = run_settings(
+        DJANGO_SECRET_KEY="s3cret",
+        DATABASE_URL="postgres://desk@db.example:5432/newsdesk",
+        CACHE_URL="redis://127.0.0.1:6379/1",
+        DJANGO_TIME_ZONE="Europe/London",
+        DJANGO_ALLOWED_HOSTS="news.example,www.news.example",
+    )
+
+    assert result.returncode == 0, result.stderr
+    debug, zone, engine, max_age, cache, hosts = result.stdout.split()
+    assert zone == "Europe/London"
+    assert engine == "django.db.backends.postgresql"
+    assert int(max_age) > 0
+    assert "redis" in cache.lower()
+    assert hosts == "news.example,www.news.example"
+
+
+def test_settings_debug_runs_without_secret():
+    result = run_settings(DJANGO_DEBUG="true")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("True")
