@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "newsdesk",
     "dramas",
     "people",
+    "images",
 ]
 
 MIDDLEWARE = [
