@@ -1,13 +1,30 @@
+from django.db.models import F, Prefetch
 from django.views.generic import DetailView
 
-from .models import Person
+from newsdesk import structured_data
+
+from .models import Alias, Person, Role
+
+# Newest first; a show with no premiere date yet is the newest of all.
+NEWEST_FIRST = (F("drama__premiere_on").desc(nulls_first=True), "drama__title", "pk")
 
 
 class PersonDetailView(DetailView):
-    model = Person
+    queryset = Person.objects.prefetch_related(
+        Prefetch("aliases", queryset=Alias.objects.order_by("pk")),
+        Prefetch(
+            "credits",
+            queryset=Role.objects.select_related("drama").order_by(*NEWEST_FIRST),
+            to_attr="filmography",
+        ),
+    )
 
     def get_context_data(self, **kwargs):
-        credits = self.object.credits.select_related("drama", "drama__network")
+        person = self.object
+        data = structured_data.person(person, request=self.request)
         return super().get_context_data(
-            credits=credits.order_by("-drama__premiere_on"), **kwargs
+            acting=[c for c in person.filmography if c.category == Role.Category.CAST],
+            crew=[c for c in person.filmography if c.category == Role.Category.CREW],
+            structured_data=structured_data.ld_json(data),
+            **kwargs,
         )
