@@ -1,7 +1,40 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Prefetch, Q
 
 from dramas.models import Drama
+from newsdesk import imaging
 from people.models import Person
+
+FRACTION = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+
+
+class ImageQuerySet(models.QuerySet):
+    def posters(self):
+        """Posters and teaser posters, the newest unveiled first."""
+        kinds = [Image.Kind.POSTER, Image.Kind.TEASER_POSTER]
+        return self.filter(kind__in=kinds).order_by(
+            F("unveiled_on").desc(nulls_last=True), "-uploaded_at", "-pk"
+        )
+
+    def portraits(self):
+        """Portraits, the newest upload first."""
+        return self.filter(kind=Image.Kind.PORTRAIT).order_by("-uploaded_at", "-pk")
+
+    def with_renditions(self):
+        """Fetch every rendition in one more query, so pictures render without more."""
+        return self.prefetch_related("renditions")
+
+
+def prefetch_portraits(lookup="images", *, to_attr="portraits"):
+    """A Prefetch giving each person `to_attr`: their portraits, newest first.
+
+    `people.prefetch_related(prefetch_portraits())`, or from credits
+    `prefetch_related(prefetch_portraits("person__images"))`: two queries in all, then
+    `{% picture person.portraits.0 shape="square" %}` for any number of people.
+    """
+    portraits = Image.objects.portraits().with_renditions()
+    return Prefetch(lookup, queryset=portraits, to_attr=to_attr)
 
 
 class Image(models.Model):
@@ -12,7 +45,13 @@ class Image(models.Model):
         PORTRAIT = "portrait", "Portrait"
         BEHIND_THE_SCENES = "behind_the_scenes", "Behind the scenes"
 
-    file = models.ImageField(upload_to="images/%Y/%m/")
+    file = models.ImageField(
+        "image file",
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        max_length=200,
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     kind = models.CharField(max_length=30, choices=Kind, default=Kind.STILL)
@@ -40,12 +79,72 @@ class Image(models.Model):
     dramas = models.ManyToManyField(Drama, blank=True, related_name="images")
     people = models.ManyToManyField(Person, blank=True, related_name="images")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    focal_x = models.FloatField(
+        "focal point, across",
+        default=0.5,
+        validators=FRACTION,
+        help_text="Where the crops centre, from the left edge: 0 is the left edge, "
+        "0.5 the middle, 1 the right edge. Click the preview to set it.",
+    )
+    focal_y = models.FloatField(
+        "focal point, down",
+        default=0.5,
+        validators=FRACTION,
+        help_text="Where the crops centre, from the top: 0 is the top, 0.5 the "
+        "middle, 1 the bottom. For a portrait, put it on the face.",
+    )
+    crops = models.JSONField(
+        "hand-set crops",
+        default=dict,
+        blank=True,
+        help_text="Per shape, [left, top, width, height] in pixels of the file. "
+        "A shape without one is cut around the focal point.",
+    )
+
+    objects = ImageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-unveiled_on", "-uploaded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0)
+                & Q(focal_y__lte=1),
+                name="image_focal_point_inside",
+                violation_error_message="The focal point is given as fractions "
+                "between 0 and 1.",
+            ),
+        ]
 
     def __str__(self):
         return self.alt_text or self.caption or self.file.name
+
+    def clean(self):
+        for shape, crop in (self.crops or {}).items():
+            if shape not in imaging.shapes() or shape == Rendition.Shape.ORIGINAL:
+                raise imaging.refusal(f"There is no crop called {shape!r}.", "crop")
+            imaging.check_crop(crop, (self.width, self.height))
+
+    def renditions_of(self, shape):
+        """This image's renditions of one shape; uses prefetched renditions if any."""
+        return [r for r in self.renditions.all() if r.shape == shape]
+
+    def rendition(self, shape, *, fmt="jpeg", width=None):
+        """The rendition of `shape` and `fmt` nearest `width` (else the largest)."""
+        candidates = [r for r in self.renditions_of(shape) if r.format == fmt]
+        if not candidates:
+            return None
+        if width is None:
+            return max(candidates, key=lambda r: r.width)
+        return min(candidates, key=lambda r: (abs(r.width - width), -r.width))
+
+    @property
+    def social_card(self):
+        """The 1200x630 JPEG for og:image and twitter:image."""
+        return self.rendition(Rendition.Shape.SOCIAL)
+
+    @property
+    def thumbnail(self):
+        return self.rendition(Rendition.Shape.SQUARE, width=160)
 
     def publish_problems(self):
         """What stops a story from going out with this image as its lead."""
@@ -55,3 +154,43 @@ class Image(models.Model):
         if not self.credit.strip():
             problems.append("The lead image has no credit.")
         return problems
+
+
+class Rendition(models.Model):
+    """One stored, resized copy of an image, made at upload and never on a request."""
+
+    class Shape(models.TextChoices):
+        ORIGINAL = "original", "Full picture"
+        POSTER = "poster", "Poster (2:3)"
+        SQUARE = "square", "Square"
+        SOCIAL = "social", "Social card (1200×630)"
+
+    class Format(models.TextChoices):
+        AVIF = "avif", "AVIF"
+        WEBP = "webp", "WebP"
+        JPEG = "jpeg", "JPEG"
+
+    image = models.ForeignKey(
+        Image, on_delete=models.CASCADE, related_name="renditions"
+    )
+    shape = models.CharField(max_length=20, choices=Shape)
+    format = models.CharField(max_length=10, choices=Format)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    file = models.FileField(max_length=255)
+
+    class Meta:
+        ordering = ["image", "shape", "format", "width"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["image", "shape", "format", "width"],
+                name="rendition_unique_size",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_shape_display()}, {self.width}×{self.height} {self.format}"
+
+    @property
+    def mime_type(self):
+        return f"image/{self.format}"

@@ -46,3 +46,31 @@ def make_crew(drama=None, person=None, job=Role.Job.DIRECTOR, **overrides):
         job=job,
         **overrides,
     )
+
+
+def picture_bytes(fmt="JPEG", size=(1600, 1200), mode="RGB", colour=(200, 60, 90)):
+    """An image file built in memory with Pillow, e.g. picture_bytes("PNG")."""
+    import io
+
+    from PIL import Image as Picture
+
+    out = io.BytesIO()
+    Picture.new(mode, size, colour).save(out, fmt)
+    return out.getvalue()
+
+
+def make_image(*, data=None, name="still.jpg", **overrides):
+    """An Image uploaded through the library's checks, with its renditions cut."""
+    from django.core.files.base import ContentFile
+
+    from images import services
+    from images.models import Image
+    from newsdesk import imaging
+
+    master = imaging.clean_upload(ContentFile(data or picture_bytes(), name=name))
+    fields = {"alt_text": "A still", "credit": "tvN"}
+    image = Image(file=ContentFile(master.data, name=master.name))
+    for field, value in {**fields, **overrides}.items():
+        setattr(image, field, value)
+    services.save_image(image)
+    return image

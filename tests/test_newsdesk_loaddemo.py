@@ -14,7 +14,7 @@ def snapshot():
     return {
         model._meta.label: sorted(map(repr, model._default_manager.values_list()))
         for model in apps.get_models()
-        if model._meta.app_label in {"dramas", "people", "auth"}
+        if model._meta.app_label in {"dramas", "people", "images", "auth"}
     }
 
 

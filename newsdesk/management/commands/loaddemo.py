@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from images.demo import load_demo_images
 from newsdesk import demo
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, password, **options):
         dramas, people = demo.load_show_data()
         self.stdout.write(f"Demo desk: {len(dramas)} dramas, {len(people)} people.")
+        self.stdout.write(f"Image library: {len(load_demo_images())} demo pictures.")
         created = demo.ensure_accounts(password)
         if created:
             self.stdout.write(f"Created demo accounts: {', '.join(created)}.")

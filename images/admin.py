@@ -1,0 +1,120 @@
+from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+
+from . import services
+from .forms import ImageForm
+from .models import Image, Rendition
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageForm
+    list_display = [
+        "list_thumbnail",
+        "__str__",
+        "kind",
+        "credit",
+        "unveiled_on",
+        "size",
+    ]
+    list_display_links = ["list_thumbnail", "__str__"]
+    list_filter = ["kind", ("dramas", admin.RelatedOnlyFieldListFilter)]
+    search_fields = [
+        "alt_text",
+        "caption",
+        "credit",
+        "dramas__title",
+        "dramas__native_title",
+        "people__name",
+        "people__native_name",
+        "people__aliases__name",
+    ]
+    autocomplete_fields = ["dramas", "people"]
+    readonly_fields = ["focal_preview", "size", "crop_previews"]
+    fieldsets = [
+        (None, {"fields": ["file", "kind", "alt_text", "caption"]}),
+        ("Credit and rights", {"fields": ["credit", "usage_note", "unveiled_on"]}),
+        ("What it shows", {"fields": ["dramas", "people"]}),
+        (
+            "Crops",
+            {
+                "description": "Every crop is cut around the focal point. Click the "
+                "picture to move it, or set a crop by hand for any shape. Saving "
+                "cuts the crops again.",
+                "fields": [
+                    "focal_preview",
+                    ("focal_x", "focal_y"),
+                    "crop_previews",
+                    "crop_poster",
+                    "crop_square",
+                    "crop_social",
+                    "size",
+                ],
+            },
+        ),
+    ]
+
+    class Media:
+        js = ["images/focal-point.js"]
+        css = {"all": ["images/admin.css"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_renditions()
+
+    def save_model(self, request, image, form, change):
+        previous = form.initial.get("file")
+        services.save_image(
+            image,
+            recut=form.needs_recut(),
+            previous_file=previous.name if previous else "",
+        )
+
+    @admin.display(description="picture")
+    def list_thumbnail(self, image):
+        thumb = image.thumbnail
+        if thumb is None:
+            return "–"
+        return format_html(
+            '<img class="image-thumb" src="{}" width="80" height="80" alt="">',
+            thumb.file.url,
+        )
+
+    @admin.display(description="size in pixels")
+    def size(self, image):
+        return f"{image.width}×{image.height}" if image.width else "–"
+
+    @admin.display(description="focal point")
+    def focal_preview(self, image):
+        preview = image.rendition(Rendition.Shape.ORIGINAL, width=640)
+        if preview is None:
+            return "Upload a file and save; then click the picture to set the focus."
+        return format_html(
+            '<div class="focal-point" data-focal-x="{}" data-focal-y="{}">'
+            '<img src="{}" width="{}" height="{}" alt="Click where the crops '
+            'should centre"><span class="focal-point-mark"></span></div>',
+            image.focal_x,
+            image.focal_y,
+            preview.file.url,
+            preview.width,
+            preview.height,
+        )
+
+    @admin.display(description="current crops")
+    def crop_previews(self, image):
+        crops = [
+            image.rendition(shape, width=320)
+            for shape in [Rendition.Shape.POSTER, Rendition.Shape.SQUARE]
+        ] + [image.social_card]
+        return (
+            format_html_join(
+                "",
+                '<figure class="crop-preview"><img src="{}" height="160" alt="">'
+                "<figcaption>{} ({}×{} px)</figcaption></figure>",
+                (
+                    (r.file.url, r.get_shape_display(), r.width, r.height)
+                    for r in crops
+                    if r is not None
+                ),
+            )
+            or "None yet: they are cut when the image is saved."
+        )

@@ -1,0 +1,117 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+
+from newsdesk import imaging
+
+from .models import Image, Rendition
+
+CROP_SHAPES = {
+    Rendition.Shape.POSTER: "2:3, for drama pages and poster grids",
+    Rendition.Shape.SQUARE: "1:1, for thumbnails and people lists",
+    Rendition.Shape.SOCIAL: "1200×630, for Facebook, X and link previews",
+}
+CROP_FIELDS = {f"crop_{shape}": shape for shape in CROP_SHAPES}
+RECUT_FIELDS = {"file", "focal_x", "focal_y", *CROP_FIELDS}
+
+
+class CropField(forms.CharField):
+    """Four whole numbers, "left, top, width, height"; empty for the focal point."""
+
+    def to_python(self, value):
+        value = super().to_python(value).strip()
+        if not value:
+            return None
+        try:
+            return [int(part) for part in value.replace(",", " ").split()]
+        except ValueError:
+            raise ValidationError(
+                "Give four whole numbers: left, top, width, height.", code="crop"
+            ) from None
+
+
+def crop_field(shape, purpose):
+    return CropField(
+        label=f"{Rendition.Shape(shape).label} crop",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "left, top, width, height"}),
+        help_text=f"{purpose}. In pixels of the file, e.g. 120, 0, 800, 1200. Leave "
+        "empty to cut around the focal point. A box of another shape is trimmed "
+        "evenly to fit; a new file clears it.",
+    )
+
+
+class ImageForm(forms.ModelForm):
+    # A plain FileField: Django's ImageField would decode the file with Pillow before
+    # our checks, and judge it by its extension.
+    file = forms.FileField(
+        label="Image file",
+        help_text=f"{imaging.accepted_formats()}, up to 25 MB and 40 megapixels. "
+        "It is checked, cleaned of camera and location data, turned upright, and "
+        "resized for every screen.",
+    )
+    crop_poster = crop_field("poster", CROP_SHAPES["poster"])
+    crop_square = crop_field("square", CROP_SHAPES["square"])
+    crop_social = crop_field("social", CROP_SHAPES["social"])
+
+    class Meta:
+        model = Image
+        fields = [
+            "file",
+            "kind",
+            "alt_text",
+            "caption",
+            "credit",
+            "usage_note",
+            "unveiled_on",
+            "dramas",
+            "people",
+            "focal_x",
+            "focal_y",
+        ]
+        widgets = {
+            "focal_x": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
+            "focal_y": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.master = None
+        for field, shape in CROP_FIELDS.items():
+            if crop := self.instance.crops.get(shape):
+                self.initial[field] = ", ".join(map(str, crop))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if "file" not in self.changed_data:
+            return upload
+        self.master = imaging.clean_upload(upload)
+        return ContentFile(self.master.data, name=self.master.name)
+
+    def clean(self):
+        cleaned = super().clean()
+        size = self.picture_size()
+        crops = {}
+        for field, shape in CROP_FIELDS.items():
+            crop = cleaned.get(field)
+            stale = self.master is not None and field not in self.changed_data
+            if crop is None or size is None or stale:
+                continue  # a new file drops the crops drawn on the old one
+            try:
+                imaging.check_crop(crop, size)
+            except ValidationError as error:
+                self.add_error(field, error)
+            else:
+                crops[shape] = crop
+        self.instance.crops = crops
+        return cleaned
+
+    def picture_size(self):
+        if self.master is not None:
+            return (self.master.width, self.master.height)
+        if "file" in self.changed_data or not self.instance.pk:
+            return None  # the upload was refused: its errors are enough
+        return (self.instance.width, self.instance.height)
+
+    def needs_recut(self):
+        return self.instance._state.adding or bool(RECUT_FIELDS & {*self.changed_data})

@@ -1,0 +1,109 @@
+"""Writes to the image library: an image's renditions follow its file, focal point and
+crops, and its files leave storage when it goes.
+
+Rendition names carry a digest of what they were cut from, so a new crop gets a new
+address (no stale copy in a CDN) and an unchanged one is kept as it is.
+"""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from newsdesk import imaging
+
+from .models import Rendition
+
+# Bump when the encoder settings in newsdesk.imaging change, so every address changes.
+RENDITION_VERSION = 1
+
+
+@transaction.atomic
+def save_image(image, *, recut=True, previous_file=""):
+    """Save `image`; with `recut`, bring its renditions in step with it."""
+    image.full_clean(exclude=["file"], validate_unique=False)
+    image.save()
+    if recut:
+        make_renditions(image)
+    if previous_file and previous_file != image.file.name:
+        delete_on_commit(image.file.storage, [previous_file])
+
+
+@transaction.atomic
+def make_renditions(image, *, force=False):
+    """Cut and store every rendition `image` calls for, reusing those already right.
+
+    With `force`, re-encode them all (after a change of encoder settings).
+    """
+    with image.file.open("rb") as file:
+        picture, _ = imaging.read(file)
+    storage = Rendition._meta.get_field("file").storage
+    old = {r.file.name: r for r in image.renditions.all()}
+    focal = (image.focal_x, image.focal_y)
+    kept, todo = [], []
+    for planned in imaging.plan(picture.size, focal, image.crops or {}):
+        name = rendition_name(image, planned)
+        if not force and name in old and storage.exists(name):
+            kept.append(name)
+        else:
+            todo.append((planned, name))
+    made = cut(storage, image, picture, todo)
+    image.renditions.exclude(file__in=kept).delete()
+    Rendition.objects.bulk_create(made)
+    current = set(kept) | {r.file.name for r in made}
+    delete_on_commit(storage, [name for name in old if name not in current])
+    return len(made)
+
+
+def cut(storage, image, picture, todo):
+    """Store each (planned, name); one resize serves every format of a size."""
+    made, frame, frame_key = [], None, None
+    for planned, name in todo:
+        if (planned.box, planned.width) != frame_key:
+            frame = imaging.resize(picture, planned)
+            frame_key = (planned.box, planned.width)
+        if storage.exists(name):
+            storage.delete(name)
+        data = ContentFile(imaging.encode(frame, planned.format))
+        made.append(rendition_row(image, planned, storage.save(name, data)))
+    return made
+
+
+def rendition_name(image, planned):
+    source = f"{image.file.name}|{planned.box}|{RENDITION_VERSION}"
+    digest = hashlib.sha256(source.encode()).hexdigest()[:10]
+    extension = imaging.EXTENSIONS[planned.format.upper()]
+    return (
+        f"images/renditions/{image.pk}/"
+        f"{planned.shape}-{planned.width}w-{digest}.{extension}"
+    )
+
+
+def rendition_row(image, planned, name):
+    return Rendition(
+        image=image,
+        shape=planned.shape,
+        format=planned.format,
+        width=planned.width,
+        height=planned.height,
+        file=name,
+    )
+
+
+def delete_on_commit(storage, names):
+    """Delete files once the rows that point at them are surely gone."""
+
+    def delete():
+        for name in names:
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(delete)
+
+
+def forget_files(sender, instance, **kwargs):
+    """pre_delete receiver: an image's file and renditions go with its row."""
+    names = [r.file.name for r in instance.renditions.all()]
+    if instance.file:
+        names.append(instance.file.name)
+    delete_on_commit(instance.file.storage, names)

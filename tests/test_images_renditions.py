@@ -1,0 +1,205 @@
+"""Renditions cut at upload: sizes, formats, crops on the focal point, no metadata."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from PIL import ExifTags, features
+from PIL import Image as Picture
+
+from images import services
+from images.models import Image, Rendition
+from newsdesk import imaging
+from tests.factories import make_image, picture_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def opened(rendition):
+    with rendition.file.open("rb") as file:
+        picture = Picture.open(io.BytesIO(file.read()))
+        picture.load()
+        return picture
+
+
+def rotated_photo_with_gps():
+    """60x40, red left and blue right, which EXIF says to turn a quarter clockwise."""
+    photo = Picture.new("RGB", (600, 400), "red")
+    photo.paste((0, 0, 255), (300, 0, 600, 400))
+    exif = Picture.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    exif[ExifTags.Base.Make] = "GossipCam"
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: (37.0, 33.0, 59.0),
+    }
+    out = io.BytesIO()
+    photo.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def test_renditions_cover_every_width_up_to_the_original_in_each_format():
+    image = make_image(data=picture_bytes(size=(1500, 1000)))
+
+    widths = {
+        fmt: sorted(r.width for r in image.renditions_of("original") if r.format == fmt)
+        for fmt in imaging.web_formats()
+    }
+
+    assert widths["jpeg"] == [320, 480, 640, 960, 1280]
+    assert widths["webp"] == widths["jpeg"]
+    assert ("avif" in widths) == features.check("avif")
+
+
+def test_renditions_are_stored_in_the_format_and_size_they_claim():
+    image = make_image(data=picture_bytes(size=(2400, 1600)))
+
+    for rendition in image.renditions.all():
+        picture = opened(rendition)
+        assert (
+            picture.format
+            == {"jpeg": "JPEG", "webp": "WEBP", "avif": "AVIF"}[rendition.format]
+        )
+        assert picture.size == (rendition.width, rendition.height)
+
+
+def test_renditions_include_the_social_square_and_poster_crops():
+    image = make_image(data=picture_bytes(size=(2400, 1600)))
+
+    assert (image.social_card.width, image.social_card.height) == (1200, 630)
+    assert {(r.width, r.height) for r in image.renditions_of("square")} == {
+        (160, 160),
+        (320, 320),
+        (640, 640),
+    }
+    assert all(r.height * 2 == r.width * 3 for r in image.renditions_of("poster"))
+
+
+def test_renditions_never_upscale_a_small_picture():
+    image = make_image(data=picture_bytes(size=(300, 200)))
+
+    assert max(r.width for r in image.renditions.all()) == 300
+    assert {r.width for r in image.renditions_of("original")} == {300}
+
+
+@pytest.mark.parametrize("focal", [(0.0, 0.0), (0.9, 0.2), (1.0, 1.0), (0.3, 0.7)])
+def test_every_crop_holds_the_focal_point(focal):
+    size = (3000, 1000)
+
+    for shape in imaging.shapes().values():
+        box = imaging.focal_box(size, shape.aspect or 3.0, focal)
+        x, y = focal[0] * size[0], focal[1] * size[1]
+        assert box[0] <= x <= box[2] and box[1] <= y <= box[3]
+        assert box[2] <= size[0] and box[3] <= size[1]
+
+
+def test_crops_follow_the_focal_point_the_editor_sets():
+    left_red = Picture.new("RGB", (1800, 600), "blue")
+    left_red.paste((255, 0, 0), (0, 0, 300, 600))
+    out = io.BytesIO()
+    left_red.save(out, "PNG")
+
+    image = make_image(data=out.getvalue(), name="wide.png", focal_x=0.05)
+
+    poster = opened(image.rendition("poster", width=320))
+    assert poster.getpixel((10, 100))[0] > 200
+    assert poster.getpixel((poster.width - 5, 100))[2] > 200
+
+
+def test_hand_set_crop_is_honoured(superuser_client):
+    image = make_image(data=picture_bytes(size=(2000, 1000)))
+    url = reverse("admin:images_image_change", args=[image.pk])
+    form = change_form(image, crop_square="1200, 100, 800, 800")
+
+    response = superuser_client.post(url, form)
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.crops == {"square": [1200, 100, 800, 800]}
+    planned = [p for p in imaging.plan((2000, 1000), (0.5, 0.5), image.crops)]
+    assert {p.box for p in planned if p.shape == "square"} == {(1200, 100, 2000, 900)}
+    assert image.rendition("square").width == 640
+
+
+def test_hand_set_crop_outside_the_picture_is_refused(superuser_client):
+    image = make_image(data=picture_bytes(size=(2000, 1000)))
+    url = reverse("admin:images_image_change", args=[image.pk])
+
+    response = superuser_client.post(
+        url, change_form(image, crop_poster="0, 0, 700, 1200")
+    )
+
+    assert response.status_code == 200
+    assert (
+        "This crop goes outside the picture, which is 2000×1000 pixels" in response.text
+    )
+    assert Image.objects.get().crops == {}
+
+
+def test_exif_orientation_is_applied_and_exif_and_gps_are_gone(media_root):
+    image = make_image(data=rotated_photo_with_gps(), name="phone.jpg")
+
+    assert (image.width, image.height) == (400, 600)
+    with image.file.open("rb") as file:
+        master = Picture.open(file)
+        assert master.getpixel((200, 20))[0] > 200  # red, once on the left, is on top
+        assert master.getpixel((200, 580))[2] > 200
+    for path in (p for p in media_root.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        assert b"GossipCam" not in data and b"Exif" not in data, path
+        assert not Picture.open(path).getexif()
+
+
+def test_a_new_focal_point_recuts_the_crops_and_drops_the_old_files(
+    superuser_client, django_capture_on_commit_callbacks
+):
+    image = make_image(data=picture_bytes(size=(2000, 1000)))
+    old = {r.file.name for r in image.renditions_of("poster")}
+    storage = Rendition._meta.get_field("file").storage
+    url = reverse("admin:images_image_change", args=[image.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = superuser_client.post(url, change_form(image, focal_x="0.9"))
+
+    assert response.status_code == 302
+    new = {r.file.name for r in Image.objects.get().renditions_of("poster")}
+    assert new and not new & old
+    assert not any(storage.exists(name) for name in old)
+
+
+def test_deleting_an_image_deletes_its_files(
+    media_root, django_capture_on_commit_callbacks
+):
+    image = make_image()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.delete()
+
+    assert [p for p in media_root.rglob("*") if p.is_file()] == []
+
+
+def test_save_image_keeps_renditions_that_are_already_right():
+    image = make_image()
+    before = set(image.renditions.values_list("pk", "file"))
+
+    made = services.make_renditions(image)
+
+    assert made == 0
+    assert set(image.renditions.values_list("pk", "file")) == before
+
+
+def change_form(image, **overrides):
+    form = {
+        "kind": image.kind,
+        "alt_text": image.alt_text,
+        "caption": image.caption,
+        "credit": image.credit,
+        "usage_note": image.usage_note,
+        "unveiled_on": "",
+        "focal_x": str(image.focal_x),
+        "focal_y": str(image.focal_y),
+        "crop_poster": "",
+        "crop_square": "",
+        "crop_social": "",
+    }
+    return {**form, **overrides}
