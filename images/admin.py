@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from . import services
 from .forms import ImageForm
@@ -54,9 +55,24 @@ class ImageAdmin(admin.ModelAdmin):
         ),
     ]
 
+    add_fieldsets = fieldsets[:3] + [
+        (
+            "Crops",
+            {
+                "description": "Crops are cut around the focal point, the middle "
+                "unless you move it. Once saved, click the picture to move it and "
+                "correct any crop by hand.",
+                "fields": [("focal_x", "focal_y")],
+            },
+        ),
+    ]
+
     class Media:
         js = ["images/focal-point.js"]
         css = {"all": ["images/admin.css"]}
+
+    def get_fieldsets(self, request, obj=None):
+        return self.fieldsets if obj else self.add_fieldsets
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_renditions()
@@ -79,13 +95,17 @@ class ImageAdmin(admin.ModelAdmin):
             thumb.file.url,
         )
 
+    @admin.display(description="image", ordering="alt_text")
+    def title(self, image):
+        return Truncator(str(image)).chars(90)
+
     @admin.display(description="size in pixels")
     def size(self, image):
         return f"{image.width}×{image.height}" if image.width else "–"
 
     @admin.display(description="focal point")
     def focal_preview(self, image):
-        preview = image.rendition(Rendition.Shape.ORIGINAL, width=640)
+        preview = image.rendition(Rendition.Shape.ORIGINAL, width=480)
         if preview is None:
             return "Upload a file and save; then click the picture to set the focus."
         return format_html(

@@ -70,6 +70,8 @@ class ImageForm(forms.ModelForm):
             "focal_y",
         ]
         widgets = {
+            "alt_text": forms.Textarea(attrs={"rows": 2}),
+            "caption": forms.Textarea(attrs={"rows": 2}),
             "focal_x": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
             "focal_y": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
         }

@@ -24,6 +24,7 @@ class Shape:
     aspect: float | None  # width / height; None keeps the picture's own
     widths: tuple[int, ...]
     formats: tuple[str, ...]
+    upscale: bool = False  # social networks want the full size, even from less
 
 
 def web_formats():
@@ -38,7 +39,7 @@ def shapes():
         "original": Shape(None, (320, 480, 640, 960, 1280, 1600, 1920), web),
         "poster": Shape(2 / 3, (320, 480, 640, 960), web),
         "square": Shape(1.0, (160, 320, 640), ("webp", "jpeg")),
-        "social": Shape(1200 / 630, (1200,), ("jpeg",)),
+        "social": Shape(1200 / 630, (1200,), ("jpeg",), upscale=True),
     }
 
 
@@ -269,10 +270,11 @@ def plan(size, focal, crops):
         else:
             box = focal_box(size, shape.aspect, focal)
         box_w, box_h = box[2] - box[0], box[3] - box[1]
-        # Never upscale: widths past the box are skipped, but every shape gets one.
-        widths = [w for w in shape.widths if w <= box_w] or [box_w]
+        # Widths past the box are skipped (bar the social card); each shape gets one.
+        fits = [w for w in shape.widths if w <= box_w or shape.upscale]
+        widths = fits or [box_w]
         for width in widths:
-            height = max(1, round(width * box_h / box_w))
+            height = max(1, round(width / (shape.aspect or box_w / box_h)))
             planned += [Planned(name, fmt, box, width, height) for fmt in shape.formats]
     return planned
 

@@ -75,11 +75,13 @@ def test_renditions_include_the_social_square_and_poster_crops():
     assert all(r.height * 2 == r.width * 3 for r in image.renditions_of("poster"))
 
 
-def test_renditions_never_upscale_a_small_picture():
+def test_renditions_upscale_a_small_picture_only_for_the_social_card():
     image = make_image(data=picture_bytes(size=(300, 200)))
 
-    assert max(r.width for r in image.renditions.all()) == 300
+    others = [r for r in image.renditions.all() if r.shape != "social"]
+    assert max(r.width for r in others) == 300
     assert {r.width for r in image.renditions_of("original")} == {300}
+    assert (image.social_card.width, image.social_card.height) == (1200, 630)
 
 
 @pytest.mark.parametrize("focal", [(0.0, 0.0), (0.9, 0.2), (1.0, 1.0), (0.3, 0.7)])
