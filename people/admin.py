@@ -33,7 +33,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "native_name", "birth_date", "slug"]
     search_fields = ["name", "native_name", "aliases__name", "slug"]
     inlines = [AliasInline, CreditInline]
-    fields = ["name", "native_name", "slug", "birth_date", "bio", "portrait"]
+    fields = ["name", "native_name", "slug", "birth_date", "bio"]
 
     def get_search_results(self, request, queryset, search_term):
         # Spacing and hyphens do not count: "Lee Min-ho" and "leeminho" find Lee Min Ho.

@@ -36,7 +36,6 @@ class Person(models.Model):
     name_key = models.CharField(max_length=150, editable=False, db_index=True)
     birth_date = models.DateField(null=True, blank=True)
     bio = models.TextField("short bio", blank=True)
-    portrait = models.ImageField(upload_to="portraits/", blank=True)
 
     objects = PersonQuerySet.as_manager()
 
