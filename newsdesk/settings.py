@@ -1,5 +1,7 @@
 """Newsdesk settings: every value comes from the environment (see .env.example)."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import environ
@@ -33,10 +35,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_filters",
+    "django_prose_editor",
+    "reversion",
     "newsdesk",
     "dramas",
     "people",
     "images",
+    "articles",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +65,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.tz",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsdesk.context_processors.site",
@@ -83,6 +89,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
+    )
+    # A file rather than shared memory, so tests can run several processes against
+    # the test database (publish_due's exactly-once test); one per test process.
+    DATABASES["default"].setdefault("TEST", {}).setdefault(
+        "NAME",
+        str(Path(tempfile.gettempdir()) / f"newsdesk-test-{os.getpid()}.sqlite3"),
     )
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsdesk")}

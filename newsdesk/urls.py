@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("dramas/", include("dramas.urls")),
     path("people/", include("people.urls")),
+    path("stories/", include("articles.urls")),
 ]
 
 if settings.DEBUG:

@@ -12,3 +12,17 @@ def superuser_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("chief", password="pw-chief-1")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def journalist(db):
+    from tests.factories import make_user
+
+    return make_user("Journalist", username="jo")
+
+
+@pytest.fixture
+def editor(db):
+    from tests.factories import make_user
+
+    return make_user("Editor", username="ed")

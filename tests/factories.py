@@ -48,6 +48,33 @@ def make_crew(drama=None, person=None, job=Role.Job.DIRECTOR, **overrides):
     )
 
 
+def make_user(group=None, **overrides):
+    from django.contrib.auth.models import Group, User
+
+    n = next(_seq)
+    fields = {"username": f"user{n}", "is_staff": True, "first_name": f"Writer{n}"}
+    user = User.objects.create_user(**{**fields, **overrides})
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def make_article(by=None, **overrides):
+    """A story in any state; rows are built directly, as a fixture, not a workflow."""
+    from articles.models import Article, Byline
+
+    by = by or make_user("Journalist")
+    n = next(_seq)
+    fields = {
+        "headline": f"Story {n}",
+        "body": "<p>Lee Min Ho leads the cast.</p>",
+        "created_by": by,
+    }
+    article = Article.objects.create(**{**fields, **overrides})
+    Byline.objects.create(article=article, user=by)
+    return article
+
+
 def picture_bytes(fmt="JPEG", size=(1600, 1200), mode="RGB", colour=(200, 60, 90)):
     """An image file built in memory with Pillow, e.g. picture_bytes("PNG")."""
     import io

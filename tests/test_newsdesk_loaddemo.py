@@ -14,7 +14,7 @@ def snapshot():
     return {
         model._meta.label: sorted(map(repr, model._default_manager.values_list()))
         for model in apps.get_models()
-        if model._meta.app_label in {"dramas", "people", "images", "auth"}
+        if model._meta.app_label in {"dramas", "people", "auth", "images", "articles"}
     }
 
 
@@ -51,3 +51,18 @@ def test_loaddemo_prints_the_password_only_in_debug(settings, capsys):
     call_command("loaddemo", password="quiet-password-1")
 
     assert "quiet-password-1" not in capsys.readouterr().out
+
+
+def test_loaddemo_adds_stories_in_every_state_through_the_workflow():
+    from articles.models import Article, StatusChange
+
+    call_command("loaddemo")
+
+    states = set(Article.objects.values_list("status", flat=True))
+    published = Article.objects.get(status="published")
+    assert states == {"published", "in_review", "scheduled", "draft"}
+    assert published.lead_image is not None
+    assert str(published.first_published_at.date()) == "2024-12-16"
+    assert StatusChange.objects.filter(
+        article=published, by__username="editor"
+    ).exists()

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from articles.demo import load_demo_stories
 from images.demo import load_demo_images
 from newsdesk import demo
 
@@ -22,6 +23,9 @@ class Command(BaseCommand):
         created = demo.ensure_accounts(password)
         if created:
             self.stdout.write(f"Created demo accounts: {', '.join(created)}.")
+        stories = load_demo_stories()
+        if stories:
+            self.stdout.write(f"Demo stories: {len(stories)} added.")
         if settings.DEBUG:
             self.stdout.write(
                 "Log in at http://127.0.0.1:8000/admin/ as admin, editor or "

@@ -1,0 +1,203 @@
+"""The desk's screens beyond the change form: workflow buttons, previews, revisions,
+corrections and the schedule. Each is HTTP glue around a service."""
+
+import datetime
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.admin import site
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from reversion.models import Version
+
+from . import diffs, previews, services
+from .forms import PublicNoteForm, TransitionForm
+from .models import Article, PreviewLink
+
+
+def _article(request, pk):
+    """The story, if this user may see it in the desk; a 404 otherwise."""
+    return get_object_or_404(Article.objects.editable_by(request.user), pk=pk)
+
+
+def _back(article):
+    return redirect("admin:articles_article_change", article.pk)
+
+
+def _report(request, error):
+    for message in getattr(error, "messages", [str(error)]):
+        messages.error(request, message)
+
+
+def desk_panel(model_admin, request, object_id):
+    """Context for the change form: workflow, audit trail, revisions, previews."""
+    if object_id is None or not str(object_id).isdigit():
+        return {}
+    article = model_admin.get_queryset(request).filter(pk=object_id).first()
+    if article is None:
+        return {}
+    return {
+        "desk": {
+            "article": article,
+            "is_editor": services.is_editor(request.user),
+            "can_edit": services.can_edit(request.user, article),
+            "blockers": services.publish_blockers(article),
+            "audit": article.status_changes.select_related("by")[:50],
+            "versions": Version.objects.get_for_object(article).select_related(
+                "revision__user"
+            )[:30],
+            "links": [
+                (link, previews.url_for(request, link))
+                for link in article.preview_links.select_related("created_by")[:10]
+            ],
+            "notes": article.public_notes.all(),
+            "note_form": PublicNoteForm(),
+        }
+    }
+
+
+@require_POST
+def transition(request, pk):
+    article = _article(request, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        _report(request, ValidationError(list(form.errors.values())[0]))
+        return _back(article)
+    action, note = form.cleaned_data["action"], form.cleaned_data["note"]
+    calls = {
+        "submit": lambda: services.submit(article, by=request.user),
+        "publish": lambda: services.publish(article, by=request.user),
+        "schedule": lambda: services.schedule(
+            article, by=request.user, publish_at=form.cleaned_data["publish_at"]
+        ),
+        "send_back": lambda: services.send_back(article, by=request.user, note=note),
+        "withdraw": lambda: services.withdraw(article, by=request.user, note=note),
+    }
+    try:
+        change = calls[action]()
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(
+            request, f"“{article}” is now {change.get_to_status_display().lower()}."
+        )
+    return _back(article)
+
+
+def preview(request, pk):
+    article = _article(request, pk)
+    return previews.render(request, article, banner="Preview for the desk")
+
+
+@require_POST
+def preview_links(request, pk):
+    article = _article(request, pk)
+    if "revoke" in request.POST:
+        link = get_object_or_404(
+            PreviewLink, article=article, pk=request.POST["revoke"]
+        )
+        services.revoke_preview_link(link, by=request.user)
+        messages.success(request, "The preview link no longer works.")
+    else:
+        link = services.create_preview_link(article, by=request.user)
+        messages.success(
+            request,
+            f"Share this link (valid 48 hours): {previews.url_for(request, link)}",
+        )
+    return _back(article)
+
+
+@require_POST
+def add_note(request, pk):
+    article = _article(request, pk)
+    form = PublicNoteForm(request.POST)
+    if not form.is_valid():
+        _report(
+            request, ValidationError("Choose correction or update and write the note.")
+        )
+        return _back(article)
+    try:
+        services.add_public_note(article, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        _report(request, error)
+    else:
+        messages.success(request, "The note is on the story, with the time.")
+    return _back(article)
+
+
+def revisions(request, pk):
+    """Two revisions side by side as a word-level diff (default: newest against the one
+    before it)."""
+    article = _article(request, pk)
+    versions = list(
+        Version.objects.get_for_object(article).select_related("revision__user")
+    )
+    by_id = {str(v.pk): v for v in versions}
+    new = by_id.get(request.GET.get("to")) or (versions[0] if versions else None)
+    old = by_id.get(request.GET.get("from")) or next(
+        (
+            v
+            for v in versions
+            if new and v.revision.date_created < new.revision.date_created
+        ),
+        None,
+    )
+    changes = diffs.compare(old.field_dict, new.field_dict) if old and new else []
+    context = {
+        **site.each_context(request),
+        "title": f"Revisions of “{article}”",
+        "article": article,
+        "opts": Article._meta,
+        "versions": versions,
+        "old": old,
+        "new": new,
+        "changes": changes,
+    }
+    return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+
+@require_POST
+def restore(request, pk, version_id):
+    article = _article(request, pk)
+    if not services.can_edit(request.user, article):
+        raise PermissionDenied
+    version = get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
+    services.restore_revision(article, version=version, by=request.user)
+    messages.success(
+        request, "Restored. The version it replaced is kept as a revision."
+    )
+    return _back(article)
+
+
+def schedule(request):
+    """Scheduled stories and those published in the last week, day by day."""
+    now = timezone.now()
+    base = Article.objects.editable_by(request.user).prefetch_related("bylines")
+    upcoming = base.filter(
+        status=Article.Status.SCHEDULED, publish_at__gt=now
+    ).order_by("publish_at")
+    recent = (
+        base.live(now=now)
+        .filter(publish_at__gte=now - datetime.timedelta(days=7))
+        .order_by("-publish_at")
+    )
+
+    def by_day(articles):
+        return [
+            (day, list(items))
+            for day, items in groupby(
+                articles, lambda a: timezone.localdate(a.publish_at)
+            )
+        ]
+
+    context = {
+        **site.each_context(request),
+        "title": "Schedule",
+        "opts": Article._meta,
+        "upcoming": by_day(upcoming),
+        "recent": by_day(recent),
+    }
+    return TemplateResponse(request, "admin/articles/article/schedule.html", context)

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    name = "articles"
+    verbose_name = "Stories"
+
+    def ready(self):
+        import reversion
+
+        from .models import Article
+
+        reversion.register(Article)

@@ -1,0 +1,138 @@
+"""Demo stories in every state, written in our own words from the demo desk's facts.
+
+Each is made once (by slug) and moved through the workflow's services, so the demo desk
+has a real audit trail; a second run changes nothing.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from dramas.models import Drama
+from images.models import Image
+from people.models import Person
+
+from . import services
+from .models import Article, Byline
+
+SEOUL = datetime.timezone(datetime.timedelta(hours=9))
+
+STORIES = [
+    {
+        "slug": "when-the-stars-gossip-poster-subway-to-space",
+        "status": "published",
+        "published_at": datetime.datetime(2024, 12, 16, 11, 0, tzinfo=SEOUL),
+        "kind": Article.Kind.POSTER_REVEAL,
+        "headline": "When the Stars Gossip poster sends its cast to space by subway",
+        "dek": "Lee Min Ho and Gong Hyo Jin lead tvN's romantic comedy, which "
+        "premieres on Saturday, January 4, 2025.",
+        "body": (
+            "<p>tvN has unveiled a new poster for <em>When the Stars Gossip</em> "
+            "(별들에게 물어봐): Lee Min Ho, Gong Hyo Jin, Oh Jung Se and Heo Nam Jun "
+            "in spacesuits, riding a subway car bound for a space station.</p>"
+            "<p>Lee Min Ho plays Gong Ryong, an OB-GYN who joins the station as a "
+            "tourist with a mission he cannot disclose. Gong Hyo Jin is Eve Kim, "
+            "commanding the station for the first time.</p>"
+            "<p>Park Shin Woo, who directed <em>It's Okay to Not Be Okay</em>, directs "
+            "from a script by Seo Sook Hyang, the writer of <em>Don't Dare to "
+            "Dream</em>. The series premieres on Saturday, January 4, 2025.</p>"
+        ),
+        "dramas": ["when-the-stars-gossip"],
+        "people": [
+            "lee-min-ho",
+            "gong-hyo-jin",
+            "oh-jung-se",
+            "heo-nam-jun",
+            "park-shin-woo",
+            "seo-sook-hyang",
+        ],
+        "poster": "when-the-stars-gossip",
+    },
+    {
+        "slug": "oh-jung-se-park-shin-woo-reunite",
+        "status": "in_review",
+        "kind": Article.Kind.FEATURE,
+        "headline": "Oh Jung Se and Park Shin Woo reunite, five years after "
+        "It's Okay to Not Be Okay",
+        "dek": "The actor and the director meet again on a space station.",
+        "body": (
+            "<p>Oh Jung Se, who played Moon Sang Tae in <em>It's Okay to Not Be "
+            "Okay</em>, works with its director Park Shin Woo again on <em>When the "
+            "Stars Gossip</em>, as Kang Kang Soo, a researcher who studies fruit "
+            "flies aboard the station.</p>"
+        ),
+        "dramas": ["when-the-stars-gossip", "its-okay-to-not-be-okay"],
+        "people": ["oh-jung-se", "park-shin-woo"],
+    },
+    {
+        "slug": "when-the-stars-gossip-first-week",
+        "status": "scheduled",
+        "schedule_in": datetime.timedelta(days=2, hours=3),
+        "kind": Article.Kind.NEWS,
+        "headline": "What to watch this week: When the Stars Gossip",
+        "dek": "A guide to tvN's space romance and the people who made it.",
+        "body": (
+            "<p>Lee Min Ho and Gong Hyo Jin lead <em>When the Stars Gossip</em>, "
+            "directed by Park Shin Woo and written by Seo Sook Hyang.</p>"
+        ),
+        "dramas": ["when-the-stars-gossip"],
+        "people": ["lee-min-ho", "gong-hyo-jin"],
+    },
+    {
+        "slug": "gong-hyo-jin-seo-sook-hyang-again",
+        "status": "draft",
+        "kind": Article.Kind.FEATURE,
+        "headline": "Gong Hyo Jin and Seo Sook Hyang, together again",
+        "dek": "",
+        "body": (
+            "<p>Gong Hyo Jin played Pyo Na Ri in Seo Sook Hyang's <em>Don't Dare to "
+            "Dream</em>. Notes to follow.</p>"
+        ),
+        "dramas": ["dont-dare-to-dream", "when-the-stars-gossip"],
+        "people": ["gong-hyo-jin", "seo-sook-hyang"],
+    },
+]
+
+
+def load_demo_stories():
+    users = get_user_model().objects.in_bulk(
+        ["editor", "journalist"], field_name="username"
+    )
+    if len(users) < 2:
+        return []
+    editor, journalist = users["editor"], users["journalist"]
+    return [
+        _story(row, editor=editor, journalist=journalist)
+        for row in STORIES
+        if not Article.objects.filter(slug=row["slug"]).exists()
+    ]
+
+
+def _story(row, *, editor, journalist):
+    article = Article.objects.create(
+        slug=row["slug"],
+        headline=row["headline"],
+        dek=row["dek"],
+        body=row["body"],
+        kind=row["kind"],
+        created_by=journalist,
+        lead_image=_poster(row.get("poster")),
+    )
+    Byline.objects.create(article=article, user=journalist)
+    article.dramas.set(Drama.objects.filter(slug__in=row["dramas"]))
+    article.people.set(Person.objects.filter(slug__in=row["people"]))
+    if row["status"] != "draft":
+        services.submit(article, by=journalist)
+    if row["status"] == "published":
+        services.publish(article, by=editor, at=row["published_at"])
+    if row["status"] == "scheduled":
+        when = timezone.now() + row["schedule_in"]
+        services.schedule(article, by=editor, publish_at=when.replace(second=0))
+    return article
+
+
+def _poster(drama_slug):
+    if drama_slug is None:
+        return None
+    return Image.objects.posters().filter(dramas__slug=drama_slug).first()

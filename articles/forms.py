@@ -1,0 +1,96 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from reversion.models import Version
+
+from . import diffs
+from .models import Article, PublicNote
+
+
+class ArticleAdminForm(forms.ModelForm):
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline",
+            "slug",
+            "kind",
+            "dek",
+            "body",
+            "lead_image",
+            "dramas",
+            "people",
+            "seo_title",
+            "seo_description",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"].initial = self.instance.lock_version
+        self.conflict = None
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self._refuse_stale_save(cleaned.get("loaded_version"))
+        return cleaned
+
+    def _refuse_stale_save(self, loaded):
+        # The row lock holds until the admin's save transaction ends, so nobody can
+        # slip a save in between this check and ours.
+        current = Article.objects.select_for_update().get(pk=self.instance.pk)
+        if loaded is None or loaded == current.lock_version:
+            return
+        versions = Version.objects.get_for_object(current).select_related(
+            "revision__user"
+        )
+        latest = versions.first()
+        started = next(
+            (v for v in versions if v.field_dict.get("lock_version") == loaded), None
+        )
+        who = latest.revision.user if latest and latest.revision.user else "Someone"
+        when = date_format(timezone.localtime(current.modified_at), "DATETIME_FORMAT")
+        current_fields = {
+            name: getattr(current, name) for name, _ in diffs.COMPARED_FIELDS
+        }
+        self.conflict = {
+            "who": who,
+            "when": when,
+            "changes": diffs.compare(started.field_dict, current_fields)
+            if started
+            else [],
+        }
+        # Saving again after reading their changes replaces them, knowingly.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = current.lock_version
+        raise ValidationError(
+            f"{who} saved this story at {when}, after you opened it. Your text is "
+            "still in the form below and nothing has been saved. Read their changes, "
+            "then save again to replace their version with yours."
+        )
+
+
+class PublicNoteForm(forms.ModelForm):
+    class Meta:
+        model = PublicNote
+        fields = ["kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class TransitionForm(forms.Form):
+    ACTIONS = ["submit", "publish", "schedule", "send_back", "withdraw"]
+
+    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
+    note = forms.CharField(required=False, max_length=2000)
+    publish_at = forms.DateTimeField(
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "schedule" and not cleaned.get("publish_at"):
+            raise ValidationError("Give the date and time the story should go live.")
+        return cleaned

@@ -1,0 +1,259 @@
+"""Every change to a story's status happens here and leaves an audit entry; so do the
+other writes with rules (corrections, restores, preview links, old addresses).
+
+Functions take the article first and the acting user as `by`; they check the user's
+right to act, so no view, admin action or hand-made POST can skip the rules.
+"""
+
+import datetime
+
+import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+from reversion.models import Version
+
+from newsdesk.caching import purge_public_pages
+
+from .models import Article, PreviewLink, PublicNote, SlugRedirect, StatusChange
+
+S = Article.Status
+PREVIEW_LIFETIME = datetime.timedelta(hours=48)
+# Moving into or out of these changes what readers see.
+READER_FACING = {S.SCHEDULED, S.PUBLISHED, S.WITHDRAWN}
+
+
+def is_editor(user):
+    return user.has_perm("articles.publish_article")
+
+
+def can_edit(user, article):
+    """Editors edit anything; journalists their own stories until they are scheduled."""
+    if is_editor(user):
+        return True
+    if not user.has_perm("articles.change_article"):
+        return False
+    own = (
+        article.created_by_id == user.pk or article.bylines.filter(pk=user.pk).exists()
+    )
+    return own and article.status in {S.DRAFT, S.IN_REVIEW}
+
+
+def _require_editor(user, doing):
+    if not is_editor(user):
+        raise PermissionDenied(f"Only editors can {doing}.")
+
+
+def _require_status(article, allowed, doing):
+    if article.status not in allowed:
+        raise ValidationError(
+            f"A story that is {article.get_status_display().lower()} cannot be {doing}."
+        )
+
+
+def publish_blockers(article):
+    """What must be fixed before this story can go out."""
+    problems = []
+    if not article.headline.strip():
+        problems.append("The story has no headline.")
+    if not article.body.strip():
+        problems.append("The story has no body.")
+    if article.lead_image_id:
+        problems += article.lead_image.publish_problems()
+    return problems
+
+
+def _require_publishable(article):
+    if problems := publish_blockers(article):
+        raise ValidationError(problems)
+
+
+def _move(article, to_status, *, by, note="", **fields):
+    """Apply one transition under a row lock and record it."""
+    with transaction.atomic():
+        current = (
+            Article.objects.select_for_update()
+            .values_list("status", flat=True)
+            .get(pk=article.pk)
+        )
+        if current != article.status:
+            raise ValidationError(
+                "Someone changed this story's status a moment ago; reload the page "
+                "and try again."
+            )
+        change = StatusChange.objects.create(
+            article=article, by=by, from_status=current, to_status=to_status, note=note
+        )
+        Article.objects.filter(pk=article.pk).update(status=to_status, **fields)
+        if {current, to_status} & READER_FACING:
+            transaction.on_commit(purge_public_pages)
+    article.status = to_status
+    for name, value in fields.items():
+        setattr(article, name, value)
+    return change
+
+
+def submit(article, *, by):
+    """A journalist hands a draft to the editors."""
+    if not can_edit(by, article):
+        raise PermissionDenied("You can only submit your own stories.")
+    _require_status(article, {S.DRAFT}, "submitted for review")
+    return _move(article, S.IN_REVIEW, by=by)
+
+
+def send_back(article, *, by, note):
+    """An editor returns a story to its writer as a draft, saying why."""
+    _require_editor(by, "send a story back")
+    _require_status(article, {S.IN_REVIEW, S.SCHEDULED, S.WITHDRAWN}, "sent back")
+    if not note.strip():
+        raise ValidationError("Say what needs doing: the note goes to the writer.")
+    return _move(article, S.DRAFT, by=by, note=note.strip())
+
+
+def schedule(article, *, by, publish_at, now=None):
+    """Set the minute a story goes live; `live()` shows it from then, job or no job."""
+    _require_editor(by, "schedule stories")
+    _require_status(article, {S.DRAFT, S.IN_REVIEW, S.SCHEDULED}, "scheduled")
+    if publish_at <= (now or timezone.now()):
+        raise ValidationError(
+            f"{date_format(timezone.localtime(publish_at), 'DATETIME_FORMAT')} has "
+            "already passed. Pick a later time, or publish the story now."
+        )
+    _require_publishable(article)
+    return _move(article, S.SCHEDULED, by=by, publish_at=publish_at)
+
+
+def publish(article, *, by, at=None):
+    """Put a story live now, or record that it went live at an earlier time `at`."""
+    _require_editor(by, "publish stories")
+    _require_status(
+        article, {S.DRAFT, S.IN_REVIEW, S.SCHEDULED, S.WITHDRAWN}, "published"
+    )
+    _require_publishable(article)
+    now = timezone.now()
+    if at is not None and at > now:
+        raise ValidationError("To publish later, schedule the story instead.")
+    when = at or now
+    return _move(
+        article,
+        S.PUBLISHED,
+        by=by,
+        publish_at=when,
+        first_published_at=article.first_published_at or when,
+    )
+
+
+def withdraw(article, *, by, note=""):
+    """Take a story away from readers; the desk keeps it."""
+    _require_editor(by, "withdraw stories")
+    _require_status(article, {S.PUBLISHED, S.SCHEDULED}, "withdrawn")
+    return _move(article, S.WITHDRAWN, by=by, note=note.strip())
+
+
+def publish_due(*, now=None):
+    """Record every scheduled story whose minute has come, exactly once.
+
+    Readers already see them (`live()`); this fixes the status and first-published
+    time and writes the audit entry. Concurrent runs do not double up: PostgreSQL
+    skips rows another run holds, and SQLite serializes the writing transactions.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            Article.objects.due(now=now)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        if not due:
+            return 0
+        Article.objects.filter(pk__in=due, status=S.SCHEDULED).update(
+            status=S.PUBLISHED,
+            first_published_at=Coalesce(F("first_published_at"), F("publish_at")),
+        )
+        StatusChange.objects.bulk_create(
+            StatusChange(
+                article_id=pk,
+                at=now,
+                from_status=S.SCHEDULED,
+                to_status=S.PUBLISHED,
+                note="Published on schedule.",
+            )
+            for pk in due
+        )
+        transaction.on_commit(purge_public_pages)
+    return len(due)
+
+
+def add_public_note(article, *, by, kind, text):
+    """A correction or update shown on the story; it moves the public updated time."""
+    _require_editor(by, "add corrections and updates")
+    if not text.strip():
+        raise ValidationError("Write the note readers will see.")
+    now = timezone.now()
+    with transaction.atomic():
+        note = PublicNote.objects.create(
+            article=article, kind=kind, text=text.strip(), created_by=by, created_at=now
+        )
+        Article.objects.filter(pk=article.pk).update(updated_at=now)
+        article.updated_at = now
+        transaction.on_commit(purge_public_pages)
+    return note
+
+
+def keep_old_address(article, old_slug):
+    """After a published story's slug changes, its old address answers with a 301."""
+    SlugRedirect.objects.filter(old_slug=article.slug).delete()
+    if article.first_published_at and old_slug and old_slug != article.slug:
+        SlugRedirect.objects.update_or_create(
+            old_slug=old_slug, defaults={"article": article}
+        )
+
+
+def create_preview_link(article, *, by, lifetime=PREVIEW_LIFETIME):
+    _require_editor(by, "share previews")
+    return PreviewLink.objects.create(
+        article=article, created_by=by, expires_at=timezone.now() + lifetime
+    )
+
+
+def revoke_preview_link(link, *, by):
+    _require_editor(by, "revoke previews")
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    return link
+
+
+RESTORED_FIELDS = ["headline", "kind", "dek", "body", "seo_title", "seo_description"]
+
+
+def restore_revision(article, *, version, by):
+    """Put an earlier revision's words back; the text it replaces stays a revision."""
+    if not can_edit(by, article):
+        raise PermissionDenied("You cannot edit this story.")
+    latest = Version.objects.get_for_object(article).first()
+    if latest is None or latest.field_dict.get("lock_version") != article.lock_version:
+        _record_revision(article, by=by, comment="Saved before a restore.")
+    fields = version.field_dict
+    when = timezone.localtime(version.revision.date_created)
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(by)
+        reversion.set_comment(f"Restored the revision of {when:%Y-%m-%d %H:%M}.")
+        for name in RESTORED_FIELDS:
+            setattr(article, name, fields.get(name, ""))
+        article.lead_image_id = fields.get("lead_image_id")
+        article.lock_version += 1
+        article.save(update_fields=[*RESTORED_FIELDS, "lead_image", "lock_version"])
+        article.dramas.set(fields.get("dramas", []))
+        article.people.set(fields.get("people", []))
+    return article
+
+
+def _record_revision(article, *, by, comment):
+    with reversion.create_revision():
+        reversion.set_user(by)
+        reversion.set_comment(comment)
+        reversion.add_to_revision(article)

@@ -1,0 +1,279 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Version
+
+from articles import previews, services
+from articles.models import Article, PreviewLink, PublicNote
+from tests.factories import make_article, make_image, make_user
+
+pytestmark = pytest.mark.django_db
+S = Article.Status
+
+
+def form_data(article=None, **overrides):
+    data = {
+        "headline": article.headline if article else "Poster revealed",
+        "slug": article.slug if article else "",
+        "kind": "news",
+        "dek": "",
+        "body": article.body if article else "<p>Body</p>",
+        "seo_title": "",
+        "seo_description": "",
+        "loaded_version": article.lock_version if article else 0,
+        "byline_set-TOTAL_FORMS": "0",
+        "byline_set-INITIAL_FORMS": "0",
+    }
+    return {**data, **overrides}
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def create_through_admin(client, user, **fields):
+    client.force_login(user)
+    client.post(reverse("admin:articles_article_add"), form_data(**fields))
+    return Article.objects.latest("pk")
+
+
+def test_second_save_is_refused_and_keeps_the_second_writers_text(client, editor):
+    article = create_through_admin(client, editor, body="<p>Original.</p>")
+    rival = make_user("Editor", username="min", first_name="Min", last_name="Ji")
+    opened = form_data(article)
+    client.force_login(rival)
+    client.post(change_url(article), {**opened, "body": "<p>Rival's fix.</p>"})
+
+    client.force_login(editor)
+    response = client.post(
+        change_url(article), {**opened, "body": "<p>My rewrite.</p>"}
+    )
+
+    article.refresh_from_db()
+    assert response.status_code == 200
+    assert "min saved this story at" in response.text
+    assert "My rewrite." in response.text
+    assert "<ins>Rival&#x27;s fix.</ins>" in response.text
+    assert article.body == "<p>Rival's fix.</p>"
+
+
+def test_saving_again_after_a_conflict_replaces_the_other_version(client, editor):
+    article = create_through_admin(client, editor)
+    opened = form_data(article)
+    client.post(change_url(article), {**opened, "headline": "First"})
+    refused = client.post(change_url(article), {**opened, "headline": "Second"})
+    current = refused.context["adminform"].form["loaded_version"].value()
+
+    client.post(
+        change_url(article), {**opened, "headline": "Second", "loaded_version": current}
+    )
+
+    article.refresh_from_db()
+    assert article.headline == "Second"
+
+
+def test_every_admin_save_keeps_a_revision_and_a_restore_adds_one(client, editor):
+    article = create_through_admin(client, editor, body="<p>First words.</p>")
+    client.post(change_url(article), form_data(article, body="<p>Second words.</p>"))
+    first = Version.objects.get_for_object(article).last()
+
+    client.post(reverse("admin:articles_restore", args=[article.pk, first.pk]))
+
+    article.refresh_from_db()
+    versions = Version.objects.get_for_object(article)
+    assert article.body == "<p>First words.</p>"
+    assert versions.count() == 3
+    assert any(v.field_dict["body"] == "<p>Second words.</p>" for v in versions)
+
+
+def test_revision_diff_shows_words_removed_and_added(client, editor):
+    article = create_through_admin(client, editor, body="<p>Premieres in 2024.</p>")
+    client.post(
+        change_url(article), form_data(article, body="<p>Premieres in 2025.</p>")
+    )
+
+    response = client.get(reverse("admin:articles_revisions", args=[article.pk]))
+
+    assert "<del>2024.</del>" in response.text
+    assert "<ins>2025.</ins>" in response.text
+
+
+def test_changing_a_published_slug_redirects_the_old_address(client, editor):
+    article = make_article(status=S.IN_REVIEW)
+    services.publish(article, by=editor)
+    old_url = article.get_absolute_url()
+    client.force_login(editor)
+
+    client.post(change_url(article), form_data(article, slug="poster-revealed-2025"))
+
+    article.refresh_from_db()
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"] == "/stories/poster-revealed-2025/"
+
+
+def test_unpublished_stories_are_404_for_readers(client):
+    for status in [S.DRAFT, S.IN_REVIEW, S.WITHDRAWN]:
+        article = make_article(status=status, publish_at=None)
+        assert client.get(article.get_absolute_url()).status_code == 404
+    future = make_article(status=S.SCHEDULED, publish_at="2099-01-01T00:00Z")
+    assert client.get(future.get_absolute_url()).status_code == 404
+
+
+def test_staff_preview_shows_a_draft_with_a_banner(client, journalist):
+    article = make_article(by=journalist, headline="Secret casting")
+    client.force_login(journalist)
+
+    response = client.get(reverse("admin:articles_preview", args=[article.pk]))
+
+    assert response.status_code == 200
+    assert "Secret casting" in response.text
+    assert "Preview for the desk" in response.text
+
+
+def preview_link(client, editor, article):
+    client.force_login(editor)
+    client.post(reverse("admin:articles_preview_links", args=[article.pk]))
+    client.logout()
+    link = PreviewLink.objects.get(article=article)
+    return link, reverse("articles:shared_preview", args=[previews.token_for(link)])
+
+
+def test_preview_link_works_without_login_and_is_noindex(client, editor):
+    article = make_article(headline="Embargoed poster")
+    _, url = preview_link(client, editor, article)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "Embargoed poster" in response.text
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_preview_link_expires_after_48_hours(client, editor):
+    _, url = preview_link(client, editor, make_article())
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=48, seconds=1)):
+        response = client.get(url)
+
+    assert response.status_code == 410
+
+
+def test_revoked_preview_link_stops_working(client, editor):
+    article = make_article()
+    link, url = preview_link(client, editor, article)
+    client.force_login(editor)
+    client.post(
+        reverse("admin:articles_preview_links", args=[article.pk]), {"revoke": link.pk}
+    )
+    client.logout()
+
+    assert client.get(url).status_code == 410
+
+
+def test_tampered_preview_link_is_404(client, editor):
+    _, url = preview_link(client, editor, make_article())
+
+    assert client.get(url[:-3] + "xyz/").status_code == 404
+    assert client.get("/stories/preview/not-a-token/").status_code == 404
+
+
+def test_journalist_cannot_make_preview_links(client, journalist):
+    article = make_article(by=journalist)
+    client.force_login(journalist)
+
+    response = client.post(reverse("admin:articles_preview_links", args=[article.pk]))
+
+    assert response.status_code == 403
+    assert not PreviewLink.objects.exists()
+
+
+def test_correction_note_shows_with_its_time_and_moves_updated(client, editor):
+    article = make_article(status=S.IN_REVIEW)
+    services.publish(article, by=editor)
+    client.force_login(editor)
+    client.post(change_url(article), form_data(article, body="<p>Typo fixed.</p>"))
+    article.refresh_from_db()
+    assert article.updated_at is None
+
+    client.post(
+        reverse("admin:articles_add_note", args=[article.pk]),
+        {"kind": "correction", "text": "An earlier version gave the wrong year."},
+    )
+
+    article.refresh_from_db()
+    page = client.get(article.get_absolute_url())
+    assert article.updated_at is not None
+    assert "An earlier version gave the wrong year." in page.text
+    assert PublicNote.objects.get().created_by == editor
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"headline": ""}, "This field is required."),
+        ({"headline": "x" * 201}, "at most 200 characters"),
+    ],
+)
+def test_bad_headlines_get_a_clear_message(client, editor, fields, message):
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:articles_article_add"), form_data(**fields))
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert not Article.objects.exists()
+
+
+def test_taken_slug_gets_a_clear_message_and_keeps_the_text(client, editor):
+    make_article(slug="poster-revealed")
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:articles_article_add"),
+        form_data(slug="poster-revealed", body="<p>Keep me.</p>"),
+    )
+
+    assert "Article with this Slug already exists." in response.text
+    assert "Keep me." in response.text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"action": "explode"},
+        {"action": "schedule", "publish_at": "2024-13-45T99:99"},
+        {"action": "schedule"},
+        {},
+    ],
+)
+def test_garbage_transition_posts_get_a_message_not_a_500(client, editor, data):
+    article = make_article(status=S.IN_REVIEW)
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:articles_article_transition", args=[article.pk]), data
+    )
+
+    article.refresh_from_db()
+    assert response.status_code == 302
+    assert article.status == S.IN_REVIEW
+
+
+def test_publishing_is_refused_while_the_lead_image_lacks_alt_text_or_credit(editor):
+    image = make_image(alt_text="", credit="")
+    article = make_article(status=S.IN_REVIEW, lead_image=image)
+
+    with pytest.raises(ValidationError) as refused:
+        services.publish(article, by=editor)
+
+    article.refresh_from_db()
+    assert article.status == S.IN_REVIEW
+    assert refused.value.messages == [
+        "The lead image has no alt text.",
+        "The lead image has no credit.",
+    ]

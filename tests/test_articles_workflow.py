@@ -1,0 +1,184 @@
+"""The permission matrix, exercised the way a browser posts to the desk."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, StatusChange
+from tests.factories import make_article, make_user
+
+pytestmark = pytest.mark.django_db
+S = Article.Status
+
+FUTURE = "2099-01-04T19:00"
+
+
+def post_transition(client, article, action, **data):
+    url = reverse("admin:articles_article_transition", args=[article.pk])
+    return client.post(url, {"action": action, "note": "Tighten the top.", **data})
+
+
+# (action, starting status, extra POST data, status an editor ends with)
+EDITOR_MOVES = [
+    ("submit", S.DRAFT, {}, S.IN_REVIEW),
+    ("publish", S.IN_REVIEW, {}, S.PUBLISHED),
+    ("schedule", S.IN_REVIEW, {"publish_at": FUTURE}, S.SCHEDULED),
+    ("schedule", S.SCHEDULED, {"publish_at": "2099-02-01T08:30"}, S.SCHEDULED),
+    ("send_back", S.IN_REVIEW, {}, S.DRAFT),
+    ("withdraw", S.PUBLISHED, {}, S.WITHDRAWN),
+    ("publish", S.WITHDRAWN, {}, S.PUBLISHED),
+]
+
+
+def make_in_state(status, by):
+    fields = {"status": status}
+    if status in {S.SCHEDULED, S.PUBLISHED}:
+        fields["publish_at"] = "2099-01-01T00:00Z"
+    return make_article(by=by, **fields)
+
+
+@pytest.mark.parametrize(("action", "start", "data", "end"), EDITOR_MOVES)
+def test_editor_can_make_every_transition(client, editor, action, start, data, end):
+    article = make_in_state(start, make_user("Journalist"))
+    client.force_login(editor)
+
+    response = post_transition(client, article, action, **data)
+
+    article.refresh_from_db()
+    assert response.status_code == 302
+    assert article.status == end
+    change = StatusChange.objects.filter(article=article).first()
+    assert (change.by, change.from_status, change.to_status) == (editor, start, end)
+
+
+def test_journalist_submits_their_own_draft(client, journalist):
+    article = make_article(by=journalist)
+    client.force_login(journalist)
+
+    post_transition(client, article, "submit")
+
+    article.refresh_from_db()
+    assert article.status == S.IN_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("action", "start", "data"),
+    [(a, s, d) for a, s, d, _ in EDITOR_MOVES if a != "submit"],
+)
+def test_journalist_is_refused_every_editor_transition(
+    client, journalist, action, start, data
+):
+    article = make_in_state(start, journalist)
+    client.force_login(journalist)
+
+    response = post_transition(client, article, action, **data)
+
+    article.refresh_from_db()
+    assert response.status_code == 403
+    assert article.status == start
+    assert not StatusChange.objects.exists()
+
+
+def test_journalist_cannot_touch_another_journalists_draft(client, journalist):
+    article = make_article(by=make_user("Journalist"))
+    client.force_login(journalist)
+
+    transition = post_transition(client, article, "submit")
+    change_page = client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    )
+
+    article.refresh_from_db()
+    assert transition.status_code == 404
+    assert change_page.status_code == 302
+    assert article.status == S.DRAFT
+
+
+@pytest.mark.parametrize("action", ["submit", "publish", "withdraw"])
+def test_anonymous_visitor_is_sent_to_the_login_page(client, action):
+    article = make_in_state(S.PUBLISHED if action == "withdraw" else S.DRAFT, None)
+
+    response = post_transition(client, article, action)
+
+    status_before = article.status
+    article.refresh_from_db()
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    assert article.status == status_before
+
+
+def test_bulk_publish_is_not_offered_to_a_journalist(client, journalist):
+    article = make_article(by=journalist)
+    client.force_login(journalist)
+
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_now", "_selected_action": [article.pk]},
+    )
+
+    article.refresh_from_db()
+    assert article.status == S.DRAFT
+
+
+def test_bulk_publish_by_an_editor_goes_through_the_service(client, editor):
+    articles = [make_article(status=S.IN_REVIEW) for _ in range(3)]
+    client.force_login(editor)
+
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_now", "_selected_action": [a.pk for a in articles]},
+    )
+
+    assert Article.objects.filter(status=S.PUBLISHED).count() == 3
+    assert StatusChange.objects.filter(to_status=S.PUBLISHED, by=editor).count() == 3
+
+
+def test_forged_status_in_the_change_form_is_ignored(client, journalist):
+    article = make_article(by=journalist)
+    client.force_login(journalist)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+
+    client.post(url, change_form_data(article, status="published"))
+
+    article.refresh_from_db()
+    assert article.status == S.DRAFT
+    assert article.headline == "Edited headline"
+
+
+def test_journalist_cannot_edit_their_story_once_scheduled(client, journalist):
+    article = make_in_state(S.SCHEDULED, journalist)
+    client.force_login(journalist)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+
+    response = client.post(url, change_form_data(article))
+
+    article.refresh_from_db()
+    assert response.status_code == 403
+    assert article.headline != "Edited headline"
+
+
+def test_send_back_needs_a_note(client, editor):
+    article = make_in_state(S.IN_REVIEW, make_user("Journalist"))
+    client.force_login(editor)
+
+    response = post_transition(client, article, "send_back", note="  ")
+
+    article.refresh_from_db()
+    assert article.status == S.IN_REVIEW
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("note goes to the writer" in m for m in messages)
+
+
+def change_form_data(article, **overrides):
+    data = {
+        "headline": "Edited headline",
+        "slug": article.slug,
+        "kind": article.kind,
+        "dek": article.dek,
+        "body": article.body,
+        "seo_title": "",
+        "seo_description": "",
+        "loaded_version": article.lock_version,
+        "byline_set-TOTAL_FORMS": "0",
+        "byline_set-INITIAL_FORMS": "0",
+    }
+    return {**data, **overrides}
