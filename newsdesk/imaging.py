@@ -168,7 +168,11 @@ def decode(file, kind):
 
 def normalize(picture):
     """Upright, sRGB, 8 bits per channel, and no metadata at all."""
-    picture = ImageOps.exif_transpose(picture)
+    try:
+        # In place: a copy of a 40-megapixel picture would cost another 120 MB.
+        ImageOps.exif_transpose(picture, in_place=True)
+    except (OSError, SyntaxError, ValueError, KeyError, TypeError):
+        pass  # EXIF too broken to read an orientation from: keep the pixels as sent
     picture = to_srgb(picture)
     picture = to_8bit(picture)
     picture.info = {}
