@@ -178,3 +178,14 @@ def test_upload_gives_a_transparent_palette_png_an_alpha_channel(superuser_clien
 
     with Image.objects.get().file.open("rb") as file:
         assert Picture.open(file).mode == "RGBA"
+
+
+def test_upload_survives_exif_too_broken_to_read(superuser_client):
+    jpeg = picture_bytes("JPEG", size=(120, 80))
+    garbage = b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\xff\xff" + b"\x07" * 40
+    segment = b"\xff\xe1" + struct.pack(">H", len(garbage) + 2) + garbage
+
+    response = upload(superuser_client, jpeg[:2] + segment + jpeg[2:])
+
+    assert response.status_code == 302
+    assert (Image.objects.get().width, Image.objects.get().height) == (120, 80)
