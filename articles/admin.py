@@ -1,10 +1,12 @@
 import reversion
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from . import admin_views, services
 from .forms import ArticleAdminForm
@@ -32,18 +34,20 @@ class BylineFilter(admin.SimpleListFilter):
     parameter_name = "byline"
 
     def lookups(self, request, model_admin):
-        writers = Byline.objects.values_list(
-            "user__pk", "user__username", "user__first_name", "user__last_name"
-        ).distinct()
+        writers = get_user_model().objects.filter(pk__in=Byline.objects.values("user"))
         return sorted(
-            (str(pk), f"{first} {last}".strip() or username)
-            for pk, username, first, last in writers
+            ((str(u.pk), u.get_full_name() or u.username) for u in writers),
+            key=lambda choice: choice[1],
         )
 
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
             return queryset.filter(bylines__pk=int(self.value()))
         return queryset
+
+
+def _desk_time(moment):
+    return date_format(timezone.localtime(moment), "j M Y, H:i") if moment else "—"
 
 
 def _run_bulk(request, queryset, transition, done):
@@ -75,8 +79,9 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["dramas", "people", "lead_image"]
     inlines = [BylineInline]
     actions = ["submit_for_review", "publish_now", "withdraw"]
-    readonly_fields = ["status_label", "when", "first_published_at", "updated_at"]
+    readonly_fields = ["status_label", "when", "first_published", "public_update"]
     date_hierarchy = "publish_at"
+    ordering = ["-modified_at"]
     fieldsets = [
         (None, {"fields": ["headline", "kind", "dek", "body", "lead_image"]}),
         ("About", {"fields": ["dramas", "people"]}),
@@ -86,7 +91,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ),
         (
             "Publication",
-            {"fields": ["status_label", "when", "first_published_at", "updated_at"]},
+            {"fields": ["status_label", "when", "first_published", "public_update"]},
         ),
     ]
 
@@ -138,6 +143,9 @@ class ArticleAdmin(admin.ModelAdmin):
             return allowed
         return services.can_edit(request.user, obj) and obj.first_published_at is None
 
+    def view_on_site(self, article):
+        return article.get_absolute_url() if article.is_live() else None
+
     def has_publish_permission(self, request):
         return services.is_editor(request.user)
 
@@ -177,13 +185,40 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="goes live / went live", ordering="publish_at")
     def when(self, article):
-        if not article.publish_at:
-            return "—"
-        return date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")
+        return _desk_time(article.publish_at)
+
+    @admin.display(description="first published")
+    def first_published(self, article):
+        return _desk_time(article.first_published_at)
+
+    @admin.display(description="public update time")
+    def public_update(self, article):
+        return (
+            _desk_time(article.updated_at)
+            + " (moves only with a correction or update note)"
+        )
+
+    @admin.display(description="body")
+    def rendered_body(self, article):
+        return mark_safe(article.body)  # sanitized against the allow-list on save
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only: show the body as readers will see it, not as HTML source.
+        main = dict(
+            fieldsets[0][1],
+            fields=["headline", "kind", "dek", "rendered_body", "lead_image"],
+        )
+        return [(None, main), *fieldsets[1:]]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "rendered_body"]
 
     @admin.display(description="bylines")
     def byline_names(self, article):
-        return ", ".join(str(user) for user in article.bylines.all())
+        return ", ".join(u.get_full_name() or u.username for u in article.bylines.all())
 
     # Bulk actions go through the same services as the buttons.
     @admin.action(description="Submit for review", permissions=["change"])

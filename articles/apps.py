@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class ArticlesConfig(AppConfig):
     name = "articles"
-    verbose_name = "Stories"
+    verbose_name = "Newsroom"
 
     def ready(self):
         import reversion

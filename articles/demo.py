@@ -68,7 +68,7 @@ STORIES = [
     {
         "slug": "when-the-stars-gossip-first-week",
         "status": "scheduled",
-        "schedule_in": datetime.timedelta(days=2, hours=3),
+        "schedule_in": datetime.timedelta(hours=30),
         "kind": Article.Kind.NEWS,
         "headline": "What to watch this week: When the Stars Gossip",
         "dek": "A guide to tvN's space romance and the people who made it.",
@@ -122,6 +122,7 @@ def _story(row, *, editor, journalist):
     Byline.objects.create(article=article, user=journalist)
     article.dramas.set(Drama.objects.filter(slug__in=row["dramas"]))
     article.people.set(Person.objects.filter(slug__in=row["people"]))
+    services.record_revision(article, by=journalist, comment="First draft.")
     if row["status"] != "draft":
         services.submit(article, by=journalist)
     if row["status"] == "published":

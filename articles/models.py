@@ -65,6 +65,9 @@ class Article(models.Model):
         max_length=200,
         unique=True,
         blank=True,
+        error_messages={
+            "unique": "Another story already uses this address; choose another slug."
+        },
         help_text="The story's web address. Filled in from the headline; if you "
         "change it after publication, the old address redirects here.",
     )
@@ -95,7 +98,9 @@ class Article(models.Model):
         editable=False,
         help_text="When the story goes (or went) live, in the desk's time zone.",
     )
-    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    first_published_at = models.DateTimeField(
+        "first published", null=True, blank=True, editable=False
+    )
     updated_at = models.DateTimeField(
         "public update time",
         null=True,
@@ -136,6 +141,8 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "story"
+        verbose_name_plural = "stories"
         ordering = ["-publish_at", "-created_at"]
         permissions = [
             ("publish_article", "Can publish, schedule, withdraw and send back"),

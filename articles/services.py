@@ -236,7 +236,7 @@ def restore_revision(article, *, version, by):
         raise PermissionDenied("You cannot edit this story.")
     latest = Version.objects.get_for_object(article).first()
     if latest is None or latest.field_dict.get("lock_version") != article.lock_version:
-        _record_revision(article, by=by, comment="Saved before a restore.")
+        record_revision(article, by=by, comment="Saved before a restore.")
     fields = version.field_dict
     when = timezone.localtime(version.revision.date_created)
     with transaction.atomic(), reversion.create_revision():
@@ -252,7 +252,8 @@ def restore_revision(article, *, version, by):
     return article
 
 
-def _record_revision(article, *, by, comment):
+def record_revision(article, *, by, comment):
+    """Keep the story's current words as a revision (for saves outside the admin)."""
     with reversion.create_revision():
         reversion.set_user(by)
         reversion.set_comment(comment)

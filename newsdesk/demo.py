@@ -128,10 +128,10 @@ CREW = [
 ]
 
 ACCOUNTS = [
-    # username, is_superuser, desk group (the workflow adds the groups)
-    ("admin", True, None),
-    ("editor", False, "Editor"),
-    ("journalist", False, "Journalist"),
+    # username, name on bylines, is_superuser, desk group
+    ("admin", ("Desk", "Admin"), True, None),
+    ("editor", ("Demo", "Editor"), False, "Editor"),
+    ("journalist", ("Demo", "Journalist"), False, "Journalist"),
 ]
 
 
@@ -211,13 +211,15 @@ def ensure_accounts(password):
 
     User = get_user_model()
     created = []
-    for username, is_superuser, group in ACCOUNTS:
+    for username, (first, last), is_superuser, group in ACCOUNTS:
         if User.objects.filter(username=username).exists():
             continue
         user = User.objects.create_user(
             username,
             email=f"{username}@newsdesk.invalid",
             password=password,
+            first_name=first,
+            last_name=last,
             is_staff=True,
             is_superuser=is_superuser,
         )

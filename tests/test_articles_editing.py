@@ -238,7 +238,9 @@ def test_taken_slug_gets_a_clear_message_and_keeps_the_text(client, editor):
         form_data(slug="poster-revealed", body="<p>Keep me.</p>"),
     )
 
-    assert "Article with this Slug already exists." in response.text
+    assert (
+        "Another story already uses this address; choose another slug." in response.text
+    )
     assert "Keep me." in response.text
 
 

@@ -182,3 +182,28 @@ def change_form_data(article, **overrides):
         "byline_set-INITIAL_FORMS": "0",
     }
     return {**data, **overrides}
+
+
+def test_byline_filter_lists_each_writer_once_by_name(client, editor):
+    writer = make_user("Journalist", first_name="Kim", last_name="Desk")
+    make_article(by=writer)
+    make_article(by=writer)
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:articles_article_changelist"))
+
+    byline_filter = next(
+        spec for spec in response.context["cl"].filter_specs if spec.title == "byline"
+    )
+    assert [label for _, label in byline_filter.lookup_choices] == ["Kim Desk"]
+
+
+def test_read_only_view_shows_the_body_as_text_not_html_source(client, journalist):
+    article = make_in_state(S.PUBLISHED, journalist)
+    client.force_login(journalist)
+
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+    assert response.status_code == 200
+    assert "<p>Lee Min Ho leads the cast.</p>" in response.text
+    assert "&lt;p&gt;Lee Min Ho" not in response.text
