@@ -110,3 +110,31 @@ def test_portraits_are_newest_first():
         image.people.add(person)
 
     assert list(person.images.portraits()) == [second, first]
+
+
+def test_portrait_shows_a_persons_newest_portrait_square():
+    person = make_person()
+    make_image(data=SMALL, kind="portrait", alt_text="Older").people.add(person)
+    make_image(data=SMALL, kind="portrait", alt_text="Newer").people.add(person)
+
+    html = render("{% portrait person %}", person=person)
+
+    assert 'alt="Newer"' in html
+    assert 'width="320" height="320"' in html
+
+
+def test_portrait_uses_prefetched_portraits_without_a_query(
+    django_assert_num_queries,
+):
+    person = make_person()
+    make_image(data=SMALL, kind="portrait").people.add(person)
+    found = Person.objects.prefetch_related(prefetch_portraits()).get(pk=person.pk)
+
+    with django_assert_num_queries(0):
+        html = render("{% portrait person %}", person=found)
+
+    assert "<picture>" in html
+
+
+def test_portrait_of_someone_without_one_writes_nothing():
+    assert render("{% portrait person %}", person=make_person()) == ""

@@ -40,3 +40,17 @@ def picture(
 
 def srcset(renditions, fmt):
     return ", ".join(f"{r.file.url} {r.width}w" for r in renditions if r.format == fmt)
+
+
+@register.inclusion_tag("images/picture.html")
+def portrait(person, sizes="12rem", eager=False, credit=True):
+    """`person`'s newest library portrait, square: {% portrait person %}.
+
+    Uses person.portraits when the page prefetched them (prefetch_portraits()), so a
+    list of people costs no query per person; otherwise two queries for this one.
+    """
+    portraits = getattr(person, "portraits", None)
+    if portraits is None:
+        portraits = person.images.portraits().with_renditions()[:1]
+    image = portraits[0] if portraits else None
+    return picture(image, shape="square", sizes=sizes, eager=eager, credit=credit)
