@@ -106,9 +106,10 @@ def portrait_art(name, colour):
     draw = ImageDraw.Draw(art)
     draw.ellipse((200, 180, 600, 580), outline="white", width=6)
     initials = "".join(part[0] for part in name.split()[:2])
+    # Everything sits inside the middle 800x800, so the square crop keeps it all.
     centred(art, 380, initials, 150)
-    centred(art, 700, name, 60)
-    centred(art, 880, "DEMO ARTWORK", 36)
+    centred(art, 680, name, 60)
+    centred(art, 790, "DEMO ARTWORK", 36)
     return png(art)
 
 
