@@ -57,12 +57,10 @@ class Person(models.Model):
 
     def known_for(self, *, exclude=None, before=None, limit=3):
         """This person's most notable other credits: leads and key crew jobs first."""
-        credits = self.credits.notable().select_related("drama", "drama__network")
-        if exclude is not None:
-            credits = credits.exclude(drama=exclude)
-        if before is not None:
-            credits = credits.filter(drama__premiere_on__lt=before)
-        return list(credits[:limit])
+        found = Role.objects.known_for(
+            [self], exclude=exclude, before=before, limit=limit
+        )
+        return found.get(self.pk, [])
 
 
 class Alias(models.Model):
@@ -109,6 +107,28 @@ class RoleQuerySet(models.QuerySet):
         return self.alias(weight=weight).order_by(
             "weight", models.F("drama__premiere_on").desc(nulls_last=True), "pk"
         )
+
+    def known_for(self, people, *, exclude=None, before=None, limit=3):
+        """{person_id: [credits]}: each person's most notable credits, in one query.
+
+        `exclude` leaves out a drama; `before` keeps only dramas that premiered
+        before that date (a drama with no date yet has not premiered).
+        """
+        credits = (
+            self.filter(person__in=people)
+            .notable()
+            .select_related("drama", "drama__network")
+        )
+        if exclude is not None:
+            credits = credits.exclude(drama=exclude)
+        if before is not None:
+            credits = credits.filter(drama__premiere_on__lt=before)
+        found = {}
+        for credit in credits:
+            kept = found.setdefault(credit.person_id, [])
+            if len(kept) < limit:
+                kept.append(credit)
+        return found
 
 
 class Role(models.Model):
