@@ -1,3 +1,5 @@
+from collections import Counter
+
 import reversion
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
@@ -168,11 +170,20 @@ class ArticleAdmin(admin.ModelAdmin):
         obj.lock_version = form.cleaned_data["loaded_version"] + 1
         obj.save(update_fields=CONTENT_FIELDS)
         services.keep_old_address(obj, form.initial.get("slug"))
+        services.content_saved(obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if not form.instance.bylines.exists():
-            Byline.objects.create(article=form.instance, user=request.user)
+        article = form.instance
+        if not article.bylines.exists():
+            Byline.objects.create(article=article, user=request.user)
+        findings = services.check_copy(article)
+        if findings:
+            counts = Counter(f.level for f in findings)
+            summary = ", ".join(
+                f"{n} {level}{'s' * (n > 1)}" for level, n in counts.items()
+            )
+            messages.warning(request, f"Desk checks on “{article}”: {summary}.")
 
     # Columns.
     @admin.display(description="status", ordering="status")

@@ -45,6 +45,7 @@ def desk_panel(model_admin, request, object_id):
             "is_editor": services.is_editor(request.user),
             "can_edit": services.can_edit(request.user, article),
             "blockers": services.publish_blockers(article),
+            "has_errors": any(f["level"] == "error" for f in article.desk_findings),
             "audit": article.status_changes.select_related("by")[:50],
             "versions": Version.objects.get_for_object(article).select_related(
                 "revision__user"
@@ -67,11 +68,17 @@ def transition(request, pk):
         _report(request, ValidationError(list(form.errors.values())[0]))
         return _back(article)
     action, note = form.cleaned_data["action"], form.cleaned_data["note"]
+    reason = form.cleaned_data["override_reason"]
     calls = {
         "submit": lambda: services.submit(article, by=request.user),
-        "publish": lambda: services.publish(article, by=request.user),
+        "publish": lambda: services.publish(
+            article, by=request.user, override_reason=reason
+        ),
         "schedule": lambda: services.schedule(
-            article, by=request.user, publish_at=form.cleaned_data["publish_at"]
+            article,
+            by=request.user,
+            publish_at=form.cleaned_data["publish_at"],
+            override_reason=reason,
         ),
         "send_back": lambda: services.send_back(article, by=request.user, note=note),
         "withdraw": lambda: services.withdraw(article, by=request.user, note=note),

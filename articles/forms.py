@@ -84,6 +84,7 @@ class TransitionForm(forms.Form):
 
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
     note = forms.CharField(required=False, max_length=2000)
+    override_reason = forms.CharField(required=False, max_length=2000)
     publish_at = forms.DateTimeField(
         required=False,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],

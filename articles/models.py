@@ -111,6 +111,10 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField("last saved", auto_now=True)
     lock_version = models.PositiveIntegerField(default=0, editable=False)
+    desk_findings = models.JSONField(
+        default=list, blank=True, editable=False, help_text="The last desk check."
+    )
+    desk_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     dramas = models.ManyToManyField(
         Drama, blank=True, related_name="articles", verbose_name="related dramas"
     )

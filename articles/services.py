@@ -18,6 +18,7 @@ from reversion.models import Version
 
 from newsdesk.caching import purge_public_pages
 
+from . import deskcheck
 from .models import Article, PreviewLink, PublicNote, SlugRedirect, StatusChange
 
 S = Article.Status
@@ -66,12 +67,34 @@ def publish_blockers(article):
     return problems
 
 
-def _require_publishable(article):
+def check_copy(article, *, on=None):
+    """Run the desk checks and keep their findings on the story."""
+    findings = deskcheck.run(article, on=on)
+    article.desk_findings = [finding.as_dict() for finding in findings]
+    article.desk_checked_at = timezone.now()
+    Article.objects.filter(pk=article.pk).update(
+        desk_findings=article.desk_findings, desk_checked_at=article.desk_checked_at
+    )
+    return findings
+
+
+def _require_publishable(article, *, on, override_reason):
+    """Hard problems always block; desk-check errors block unless an editor says why."""
     if problems := publish_blockers(article):
         raise ValidationError(problems)
+    errors = [
+        f
+        for f in check_copy(article, on=on)
+        if f.level == deskcheck.ERROR and f.code != "image"
+    ]
+    if errors and not override_reason.strip():
+        raise ValidationError(
+            [f"Desk check: {f.message}" for f in errors]
+            + ["Fix the copy, or publish anyway with a written reason for the record."]
+        )
 
 
-def _move(article, to_status, *, by, note="", **fields):
+def _move(article, to_status, *, by, note="", override_reason="", **fields):
     """Apply one transition under a row lock and record it."""
     with transaction.atomic():
         current = (
@@ -85,7 +108,12 @@ def _move(article, to_status, *, by, note="", **fields):
                 "and try again."
             )
         change = StatusChange.objects.create(
-            article=article, by=by, from_status=current, to_status=to_status, note=note
+            article=article,
+            by=by,
+            from_status=current,
+            to_status=to_status,
+            note=note,
+            override_reason=override_reason.strip(),
         )
         Article.objects.filter(pk=article.pk).update(status=to_status, **fields)
         if {current, to_status} & READER_FACING:
@@ -113,7 +141,7 @@ def send_back(article, *, by, note):
     return _move(article, S.DRAFT, by=by, note=note.strip())
 
 
-def schedule(article, *, by, publish_at, now=None):
+def schedule(article, *, by, publish_at, now=None, override_reason=""):
     """Set the minute a story goes live; `live()` shows it from then, job or no job."""
     _require_editor(by, "schedule stories")
     _require_status(article, {S.DRAFT, S.IN_REVIEW, S.SCHEDULED}, "scheduled")
@@ -122,25 +150,36 @@ def schedule(article, *, by, publish_at, now=None):
             f"{date_format(timezone.localtime(publish_at), 'DATETIME_FORMAT')} has "
             "already passed. Pick a later time, or publish the story now."
         )
-    _require_publishable(article)
-    return _move(article, S.SCHEDULED, by=by, publish_at=publish_at)
+    _require_publishable(
+        article, on=timezone.localdate(publish_at), override_reason=override_reason
+    )
+    return _move(
+        article,
+        S.SCHEDULED,
+        by=by,
+        publish_at=publish_at,
+        override_reason=override_reason,
+    )
 
 
-def publish(article, *, by, at=None):
+def publish(article, *, by, at=None, override_reason=""):
     """Put a story live now, or record that it went live at an earlier time `at`."""
     _require_editor(by, "publish stories")
     _require_status(
         article, {S.DRAFT, S.IN_REVIEW, S.SCHEDULED, S.WITHDRAWN}, "published"
     )
-    _require_publishable(article)
     now = timezone.now()
     if at is not None and at > now:
         raise ValidationError("To publish later, schedule the story instead.")
     when = at or now
+    _require_publishable(
+        article, on=timezone.localdate(when), override_reason=override_reason
+    )
     return _move(
         article,
         S.PUBLISHED,
         by=by,
+        override_reason=override_reason,
         publish_at=when,
         first_published_at=article.first_published_at or when,
     )
@@ -210,6 +249,12 @@ def keep_old_address(article, old_slug):
         SlugRedirect.objects.update_or_create(
             old_slug=old_slug, defaults={"article": article}
         )
+
+
+def content_saved(article):
+    """After a desk save: a live story's new words reach readers' cached pages."""
+    if article.is_live():
+        transaction.on_commit(purge_public_pages)
 
 
 def create_preview_link(article, *, by, lifetime=PREVIEW_LIFETIME):

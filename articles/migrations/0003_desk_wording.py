@@ -4,24 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0002_desk_groups'),
+        ("articles", "0002_desk_groups"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='article',
-            options={'ordering': ['-publish_at', '-created_at'], 'permissions': [('publish_article', 'Can publish, schedule, withdraw and send back')], 'verbose_name': 'story', 'verbose_name_plural': 'stories'},
+            name="article",
+            options={
+                "ordering": ["-publish_at", "-created_at"],
+                "permissions": [
+                    ("publish_article", "Can publish, schedule, withdraw and send back")
+                ],
+                "verbose_name": "story",
+                "verbose_name_plural": "stories",
+            },
         ),
         migrations.AlterField(
-            model_name='article',
-            name='first_published_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='first published'),
+            model_name="article",
+            name="first_published_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="first published"
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='slug',
-            field=models.SlugField(blank=True, error_messages={'unique': 'Another story already uses this address; choose another slug.'}, help_text="The story's web address. Filled in from the headline; if you change it after publication, the old address redirects here.", max_length=200, unique=True),
+            model_name="article",
+            name="slug",
+            field=models.SlugField(
+                blank=True,
+                error_messages={
+                    "unique": "Another story already uses this address; choose another slug."
+                },
+                help_text="The story's web address. Filled in from the headline; if you change it after publication, the old address redirects here.",
+                max_length=200,
+                unique=True,
+            ),
         ),
     ]

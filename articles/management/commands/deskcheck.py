@@ -1,0 +1,35 @@
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles import services
+from articles.deskcheck import ERROR
+from articles.models import Article
+
+
+class Command(BaseCommand):
+    help = "Check a story against the show data; exits non-zero when there is an error."
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug", help="The story's slug.")
+        parser.add_argument(
+            "--date",
+            type=datetime.date.fromisoformat,
+            help="Check as of this date (YYYY-MM-DD); default: its publication date.",
+        )
+
+    def handle(self, *args, slug, date, **options):
+        article = Article.objects.filter(slug=slug).first()
+        if article is None:
+            raise CommandError(f"No story with the slug “{slug}”.")
+        findings = services.check_copy(article, on=date)
+        for finding in findings:
+            self.stdout.write(f"{finding.level.upper()}: {finding.message}")
+            if finding.sentence:
+                self.stdout.write(f"    “{finding.sentence}”")
+        errors = sum(f.level == ERROR for f in findings)
+        if errors:
+            raise CommandError(
+                f"{errors} error(s): not ready to publish.", returncode=1
+            )
+        self.stdout.write(f"No errors ({len(findings)} findings).")
