@@ -113,7 +113,8 @@ def main():
     started = time.perf_counter()
     found = deskcheck.run(article)
     print(
-        f"cold (builds the name index): {(time.perf_counter() - started) * 1e3:.0f} ms, "
+        f"cold (builds the name index): {(time.perf_counter() - started) * 1e3:.0f} ms,"
+        " "
         f"{len(found)} findings"
     )
     timings = []
