@@ -47,18 +47,37 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_sep("=", MISSING, yellow=True, bold=True)
 
 
-@pytest.fixture(scope="session")
-def browser():
+# Package scope, not session: while Playwright's sync API runs, its event loop makes
+# Django hand this thread a fresh set of database connections, and every test after
+# it would get them too.
+@pytest.fixture(scope="package")
+def browser(django_db_setup, django_db_blocker):
     if not chromium_installed():
         pytest.fail(f"{MISSING} (NEWSDESK_REQUIRE_BROWSER is set)", pytrace=False)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    serialized = _serialized_contents(connections)
     with sync_playwright() as playwright:
+        # The fresh connections lack the snapshot that serialized_rollback
+        # restores data migrations' rows from: hand it over.
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+        with django_db_blocker.unblock():
+            connections.close_all()
+
+
+def _serialized_contents(connections):
+    return {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if hasattr(connection, "_test_serialized_contents")
+    }
 
 
 @pytest.fixture
