@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from . import admin_views, services
+from .drafting import views as drafting_views
 from .forms import ArticleAdminForm
 from .models import Article, Byline
 
@@ -105,6 +106,7 @@ class ArticleAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view
         return [
             path("schedule/", view(admin_views.schedule), name="articles_schedule"),
+            path("draft/", view(drafting_views.draft), name="articles_draft"),
             path(
                 "<int:pk>/transition/",
                 view(admin_views.transition),

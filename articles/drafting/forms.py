@@ -1,0 +1,108 @@
+"""What each story kind asks the desk for, in the admin and on the command line."""
+
+from django import forms
+from django.core.validators import URLValidator
+
+from dramas.models import Drama
+
+
+class StoryInputs(forms.Form):
+    """A kind's inputs, always about one drama; the base asks for nothing more."""
+
+    def __init__(self, *args, drama, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drama = drama
+
+
+class PosterInputs(StoryInputs):
+    image = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Poster",
+        empty_label="The newest poster",
+        help_text="One of this show's posters from the image library.",
+    )
+
+    def __init__(self, *args, drama, **kwargs):
+        super().__init__(*args, drama=drama, **kwargs)
+        self.fields["image"].queryset = drama.images.posters()
+        self.fields["image"].error_messages["invalid_choice"] = (
+            "That picture is not one of this show's posters."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("image") and not self.fields["image"].queryset.exists():
+            raise forms.ValidationError(
+                f"{self.drama} has no poster in the image library yet: upload one "
+                "(kind: poster) first."
+            )
+        return cleaned
+
+
+class CreditChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, credit):
+        character = f" as {credit.character_name}" if credit.character_name else ""
+        return f"{credit.person}{character} ({credit.get_tier_display().lower()})"
+
+
+class CastingInputs(StoryInputs):
+    credits = CreditChoice(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label="New cast",
+        help_text="Tick the casting the story announces.",
+        error_messages={
+            "required": "Tick at least one cast member.",
+            "invalid_choice": "That credit is not in this show's cast.",
+            "invalid_pk_value": "That is not a credit number.",
+        },
+    )
+
+    def __init__(self, *args, drama, **kwargs):
+        super().__init__(*args, drama=drama, **kwargs)
+        self.fields["credits"].queryset = drama.credits.cast().select_related("person")
+
+
+class PremiereInputs(StoryInputs):
+    def clean(self):
+        if self.drama.premiere_on is None:
+            raise forms.ValidationError(
+                f"{self.drama} has no premiere date yet: add it to the show first."
+            )
+        return super().clean()
+
+
+class WebAddress(forms.URLField):
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
+class TrailerInputs(StoryInputs):
+    video = WebAddress(
+        label="Video link",
+        assume_scheme="https",
+        help_text="Where readers can watch it, starting with https://.",
+        error_messages={"invalid": "Enter a web address starting with https://."},
+    )
+    teaser = forms.BooleanField(
+        required=False, label="It is a teaser, not a full trailer"
+    )
+
+
+class DraftStart(forms.Form):
+    """Step one in the admin: which show, and what kind of story."""
+
+    drama = forms.ModelChoiceField(
+        queryset=Drama.objects.order_by("title"),
+        label="Show",
+        error_messages={"invalid_choice": "There is no such show in the desk."},
+    )
+    kind = forms.ChoiceField(
+        label="Kind of story",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the kind of story."},
+    )
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.name, k.label) for k in kinds]

@@ -1,0 +1,81 @@
+"""Filters for the drafting templates (templates/drafts/): links, lists, clauses."""
+
+from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+from dramas.models import Drama
+
+register = template.Library()
+ARTICLES = {"A", "An", "The"}
+
+
+@register.filter
+def link(thing):
+    """A person's name or a show's title (in italics), linked to its page."""
+    if isinstance(thing, Drama):
+        return format_html(
+            '<a href="{}"><em>{}</em></a>', thing.get_absolute_url(), thing
+        )
+    return format_html('<a href="{}">{}</a>', thing.get_absolute_url(), thing)
+
+
+@register.filter
+def linked_list(things):
+    """ "A, B and C", each linked."""
+    return mark_safe(_and([link(thing) for thing in things]))
+
+
+@register.filter
+def and_list(things):
+    """ "A, B and C" as plain text, for headlines and standfirsts."""
+    return _and([str(thing) for thing in things])
+
+
+def _and(words):
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+@register.filter(needs_autoescape=True)
+def appositive(text, autoescape=True):
+    """A description to follow a name and a comma: "An OB-GYN." -> "an OB-GYN"."""
+    text = conditional_escape(text) if autoescape else text
+    text = text.strip().rstrip(".")
+    first, _, rest = text.partition(" ")
+    if first in ARTICLES:
+        text = f"{first.lower()} {rest}"
+    return mark_safe(text)
+
+
+@register.filter
+def sentence(text):
+    """Text ending in a full stop (or its own closing mark)."""
+    text = str(text).strip()
+    return text if not text or text[-1] in ".!?”\"'" else f"{text}."
+
+
+@register.filter
+def with_character(credits):
+    return [c for c in credits if c.character_name]
+
+
+@register.filter
+def without_character(credits):
+    return [c.person for c in credits if not c.character_name]
+
+
+@register.filter
+def persons(credits):
+    return [c.person for c in credits]
+
+
+@register.filter
+def first(things, count):
+    return list(things)[: int(count)]
+
+
+@register.filter
+def after(things, count):
+    return list(things)[int(count) :]
