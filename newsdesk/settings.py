@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
     "django_prose_editor",
     "reversion",
@@ -46,6 +47,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so a cached page also answers If-None-Match with a 304.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Above sessions and auth: a cached page is served before anything reads the
+    # database or marks the response as varying by cookie.
+    "newsdesk.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -100,6 +106,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsdesk")}
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
+# How long anonymous readers' pages may be kept, by browsers and by the shared page
+# cache; publications and withdrawals show at once anyway (newsdesk/caching.py).
+PUBLIC_PAGE_MAX_AGE = env.int("NEWSDESK_PUBLIC_MAX_AGE", default=60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

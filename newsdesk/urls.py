@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
+
+from articles import search
+from articles.sitemaps import SITEMAPS, NewsSitemap
 
 admin.site.site_header = "Newsdesk"
 admin.site.site_title = "Newsdesk"
@@ -14,6 +18,20 @@ urlpatterns = [
     path("dramas/", include("dramas.urls")),
     path("people/", include("people.urls")),
     path("stories/", include("articles.urls")),
+    path("search/", search.search, name="search"),
+    path("feeds/", include("articles.feeds")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "news-sitemap.xml",
+        sitemap,
+        {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
+        name="news_sitemap",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,14 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Cached pages and the page generation would outlive each test's database.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def superuser_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("chief", password="pw-chief-1")

@@ -1,0 +1,226 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import search
+from articles.models import Article
+from dramas.models import AlternativeTitle
+from tests.factories import make_article, make_drama, make_person
+
+S = Article.Status
+HOUR = datetime.timedelta(hours=1)
+on_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL full-text search"
+)
+
+
+@pytest.fixture(autouse=True)
+def fresh_pages(settings):
+    # Each search is rendered anew; the page cache has its own tests.
+    settings.PUBLIC_PAGE_MAX_AGE = 0
+
+
+def live(**overrides):
+    fields = {"status": S.PUBLISHED, "publish_at": timezone.now() - HOUR}
+    return make_article(**{"body": "<p>News.</p>", **fields, **overrides})
+
+
+def found(client, query, **params):
+    response = client.get(reverse("search"), {"q": query, **params})
+    assert response.status_code == 200
+    return {article.pk for article in response.context["page_obj"]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("field", "text", "query"),
+    [
+        ("headline", "Ratings soar for the finale", "ratings"),
+        ("dek", "A surprise cameo in episode nine", "cameo"),
+        ("body", "<p>The teaser shows a rooftop chase.</p>", "rooftop chase"),
+    ],
+)
+def test_search_finds_stories_by_headline_dek_and_body(client, field, text, query):
+    story, other = live(**{field: text}), live()
+
+    assert found(client, query) == {story.pk}
+    assert other.pk not in found(client, query)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["Stars Gossip", "별들에게 물어봐", "Ask the Stars"])
+def test_search_finds_stories_by_any_title_of_their_drama(client, query):
+    drama = make_drama(title="When the Stars Gossip", native_title="별들에게 물어봐")
+    AlternativeTitle.objects.create(drama=drama, title="Ask the Stars")
+    story = live()
+    story.dramas.add(drama)
+    live(headline="Another show")
+
+    assert found(client, query) == {story.pk}
+
+
+@pytest.mark.django_db
+def test_search_finds_the_same_stories_for_every_spelling_of_a_name(client):
+    person = make_person(name="Lee Min Ho", native_name="이민호")
+    person.aliases.create(name="Lee Min-ho")
+    person.aliases.create(name="Lee Minho")
+    tagged = live(body="<p>A new poster.</p>")
+    tagged.people.add(person)
+    hyphen = live(body="<p>Lee Min-ho returns.</p>")
+    joined = live(body="<p>Lee Minho returns.</p>")
+    spaced = live(headline="Lee Min Ho signs on")
+    live(headline="Lee Jung-jae signs on")
+
+    expected = {tagged.pk, hyphen.pk, joined.pk, spaced.pk}
+    for query in ["Lee Min-ho", "Lee Min Ho", "Lee Minho", "lee minho", "이민호"]:
+        assert found(client, query) == expected, query
+
+
+@pytest.mark.django_db
+def test_search_finds_a_named_person_inside_a_longer_query(client):
+    person = make_person(name="Gong Hyo Jin", aliases=["Gong Hyo-jin"])
+    story = live(headline="A quiet week")
+    story.people.add(person)
+
+    assert found(client, "Gong Hyo-jin interview") == {story.pk}
+
+
+@pytest.mark.django_db
+def test_search_never_shows_drafts_future_withdrawn_or_in_review(client, editor):
+    shown = live(headline="Casting news for the remake")
+    for status in [S.DRAFT, S.IN_REVIEW, S.WITHDRAWN]:
+        make_article(headline="Casting news, unseen", status=status)
+    make_article(
+        headline="Casting news, scheduled",
+        status=S.SCHEDULED,
+        publish_at=timezone.now() + HOUR,
+    )
+
+    assert found(client, "casting") == {shown.pk}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "a" * 5000},
+        {"q": "lee\x00minho"},
+        {"q": "%00"},
+        {"q": "'; DROP TABLE articles_article; --"},
+        {"q": '"unclosed quote'},
+        {"q": "!!! ??? ... ---"},
+        {"q": "a:* & | ! ( ) <->"},
+        {"q": ""},
+        {"q": "   "},
+        {"q": "news", "page": "abc"},
+        {"q": "news", "page": "99999"},
+        {"q": "news", "page": "-1"},
+        {"q": "news", "page": "1\x00"},
+    ],
+)
+def test_search_answers_garbage_without_an_error(client, params):
+    live(headline="News of the week")
+
+    response = client.get(reverse("search"), params)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_search_caps_the_query_and_says_so(client):
+    response = client.get(reverse("search"), {"q": "rating " * 1000})
+
+    assert len(response.context["query"]) <= search.MAX_QUERY_LENGTH
+    assert "Only the first 200 characters were searched" in response.text
+
+
+@pytest.mark.django_db
+def test_search_with_no_words_shows_an_empty_state_and_no_results(client):
+    live(headline="Something")
+
+    response = client.get(reverse("search"), {"q": "?!"})
+
+    assert list(response.context["page_obj"]) == []
+    assert "No stories match" in response.text
+
+
+@pytest.mark.django_db
+def test_search_pages_its_results(client):
+    for n in range(25):
+        live(headline=f"Premiere {n}")
+
+    first, second = found(client, "premiere"), found(client, "premiere", page=2)
+
+    assert (len(first), len(second)) == (20, 5)
+    assert not first & second
+
+
+@pytest.mark.django_db
+def test_search_page_has_its_own_title_and_stays_out_of_indexes(client):
+    response = client.get(reverse("search"), {"q": "Lee Min-ho"})
+
+    assert "<title>Search: “Lee Min-ho” · " in response.text
+    assert '<meta name="robots" content="noindex">' in response.text
+
+
+@pytest.mark.django_db
+def test_every_page_has_a_search_form_in_the_header(client):
+    drama = make_drama()
+
+    response = client.get(drama.get_absolute_url())
+
+    assert 'role="search" action="/search/" method="get"' in response.text
+    assert "csrfmiddlewaretoken" not in response.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [10, 50])
+def test_search_runs_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, count
+):
+    person = make_person(name="Lee Min Ho", aliases=["Lee Min-ho"])
+    drama = make_drama(title="When the Stars Gossip")
+    for n in range(count):
+        story = live(headline=f"Lee Min Ho and the stars, part {n}")
+        story.people.add(person)
+        story.dramas.add(drama)
+
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("search"), {"q": "Lee Min-ho stars"})
+
+    assert response.context["page_obj"].paginator.count == count
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_search_ranks_headline_matches_above_body_matches(client):
+    in_body = live(body="<p>The finale airs tonight.</p>")
+    in_headline = live(headline="Finale tonight")
+
+    response = client.get(reverse("search"), {"q": "finale"})
+
+    assert [a.pk for a in response.context["page_obj"]] == [in_headline.pk, in_body.pk]
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_search_stems_english_words(client):
+    story = live(headline="Three premieres this weekend")
+
+    assert found(client, "premiere") == {story.pk}
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_search_uses_the_gin_index():
+    stories = search.find("finale")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = stories.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "article_search_gin" in plan
