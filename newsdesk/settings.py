@@ -47,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so a cached page also answers If-None-Match with a 304.
     "django.middleware.http.ConditionalGetMiddleware",
     # Above sessions and auth: a cached page is served before anything reads the
@@ -135,8 +136,14 @@ STORAGES = {
         ),
         "OPTIONS": env.json("DJANGO_STORAGE_OPTIONS", default={}),
     },
+    # Hashed, compressed names that browsers may keep for a year, served by
+    # whitenoise; they need `collectstatic` first. Debug serves the files as they are.
+    # Tests keep plain names too (tests/conftest.py), as they render {% static %}
+    # without running collectstatic.
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
 # The image library refuses bigger uploads (the desk's rule; tests lower them).

@@ -8,6 +8,13 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    # Hashed static names need collectstatic; tests render {% static %} without it.
+    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": plain}
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     # Cached pages and the page generation would outlive each test's database.
     from django.core.cache import cache
