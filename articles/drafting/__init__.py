@@ -62,7 +62,7 @@ def draft_story(kind_name, *, by, drama, at=None, slug="", **inputs):
             lead_image=poster,
         )
         Byline.objects.create(article=article, user=by)
-        article.dramas.set(draft.dramas)
-        article.people.set(draft.people)
+        article.dramas.add(*draft.dramas)
+        article.people.add(*draft.people)
         services.record_revision(article, by=by, comment="Drafted from the show data.")
     return article

@@ -11,6 +11,8 @@ from images.models import Image
 from people.models import Person, Role
 
 VARIANTS = 6
+# A story names the supporting cast at the top of the billing, not all forty of them.
+SUPPORTING_NAMED = 6
 
 
 @dataclass
@@ -27,6 +29,13 @@ class Maker:
     @property
     def dramas(self):
         return [credit.drama for credit in self.known]
+
+
+def page_of(thing):
+    """A person's or show's address, worked out once per object (reverse is slow)."""
+    if "_page" not in thing.__dict__:
+        thing._page = thing.get_absolute_url()
+    return thing._page
 
 
 def desk_day(at=None):
@@ -70,7 +79,9 @@ def show_facts(drama, day, *, poster=None):
         else None,
         "credits": credits,
         "leads": [c for c in cast if c.tier == Role.Tier.LEAD],
-        "supporting": [c for c in cast if c.tier == Role.Tier.SUPPORTING],
+        "supporting": [c for c in cast if c.tier == Role.Tier.SUPPORTING][
+            :SUPPORTING_NAMED
+        ],
         **poster_facts(poster, cast, day),
     }
 

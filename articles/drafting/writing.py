@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from .context import page_of
+
 BLOCK = r"</?(?:p|h2|h3|h4|ul|ol|li|blockquote)>"
 DESK_LINK = re.compile(r'<a href="(/(?:people|dramas)/[^"]*)">(.*?)</a>')
 
@@ -73,6 +75,6 @@ def named_in(body, context):
         credit.drama for known in context.get("known", {}).values() for credit in known
     }
     return (
-        [d for d in dramas if d.get_absolute_url() in hrefs],
-        [p for p in people if p.get_absolute_url() in hrefs],
+        [d for d in dramas if page_of(d) in hrefs],
+        [p for p in people if page_of(p) in hrefs],
     )

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from articles.drafting.context import page_of
 from dramas.models import Drama
 
 register = template.Library()
@@ -14,10 +15,8 @@ ARTICLES = {"A", "An", "The"}
 def link(thing):
     """A person's name or a show's title (in italics), linked to its page."""
     if isinstance(thing, Drama):
-        return format_html(
-            '<a href="{}"><em>{}</em></a>', thing.get_absolute_url(), thing
-        )
-    return format_html('<a href="{}">{}</a>', thing.get_absolute_url(), thing)
+        return format_html('<a href="{}"><em>{}</em></a>', page_of(thing), thing)
+    return format_html('<a href="{}">{}</a>', page_of(thing), thing)
 
 
 @register.filter
