@@ -27,6 +27,7 @@ alone.
 
 import hashlib
 import math
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -48,14 +49,16 @@ NOTHING_SCHEDULED = "nothing-scheduled"
 
 
 def page_generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    # Started from the clock, not 1: if the cache loses the number (evicted, Redis
+    # restarted), it never comes back to a generation whose pages are still stored.
+    return cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
 
 
 def purge_public_pages():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def max_age():
