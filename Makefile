@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+WORKERS ?= 2
 
-.PHONY: run test lint format migrate demo clean
+.PHONY: run serve test lint format clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -22,7 +23,17 @@ run: $(STAMP)
 	@echo "Newsdesk is at http://$(HOST)/ and the desk at http://$(HOST)/admin/"
 	$(BIN)/python manage.py runserver $(HOST)
 
+# What production runs: gunicorn, whitenoise, every setting from the environment
+# (DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS at least; see the README).
+serve: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn newsdesk.wsgi --bind $(HOST) --workers $(WORKERS) \
+		--access-logfile - --forwarded-allow-ips "$${NEWSDESK_TRUSTED_PROXIES:-127.0.0.1}"
+
 test: export DJANGO_SECRET_KEY ?= insecure-test-only-key
+# The test client and the live server speak plain HTTP.
+test: export DJANGO_SECURE_SSL_REDIRECT ?= false
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

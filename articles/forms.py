@@ -87,7 +87,12 @@ class TransitionForm(forms.Form):
     override_reason = forms.CharField(required=False, max_length=2000)
     publish_at = forms.DateTimeField(
         required=False,
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+        input_formats=[
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%d %H:%M:%S",
+        ],
     )
 
     def clean(self):
