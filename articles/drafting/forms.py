@@ -14,8 +14,15 @@ class StoryInputs(forms.Form):
         self.drama = drama
 
 
+class PosterChoice(forms.ModelChoiceField):
+    def label_from_instance(self, image):
+        when = f", unveiled {image.unveiled_on:%-d %b %Y}" if image.unveiled_on else ""
+        credit = f", credit: {image.credit}" if image.credit else ""
+        return f"{image.get_kind_display()}{when}{credit} (no. {image.pk})"
+
+
 class PosterInputs(StoryInputs):
-    image = forms.ModelChoiceField(
+    image = PosterChoice(
         queryset=None,
         required=False,
         label="Poster",
