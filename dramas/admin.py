@@ -1,8 +1,7 @@
 from django.contrib import admin
 from django.db.models.functions import ExtractYear
 
-from people.forms import CreditInlineForm
-from people.models import Role
+from people.admin import CreditInline
 
 from .models import AlternativeTitle, Drama, Genre, Network
 
@@ -46,20 +45,9 @@ class AlternativeTitleInline(admin.TabularInline):
     verbose_name = "other known title"
 
 
-class CreditInline(admin.TabularInline):
-    model = Role
-    form = CreditInlineForm
+class DramaCreditInline(CreditInline):
+    other = "person"
     extra = 1
-    autocomplete_fields = ["person"]
-    fields = [
-        "person",
-        "category",
-        "character_name",
-        "character_description",
-        "tier",
-        "billing_order",
-        "job",
-    ]
     verbose_name_plural = "cast and crew"
 
 
@@ -71,7 +59,7 @@ class DramaAdmin(admin.ModelAdmin):
     search_fields = ["title", "native_title", "alternative_titles__title", "slug"]
     autocomplete_fields = ["network", "streaming_platforms", "genres"]
     date_hierarchy = "premiere_on"
-    inlines = [AlternativeTitleInline, CreditInline]
+    inlines = [AlternativeTitleInline, DramaCreditInline]
     fieldsets = [
         (None, {"fields": ["title", "native_title", "slug", "synopsis", "genres"]}),
         ("Where it airs", {"fields": ["network", "streaming_platforms", "country"]}),

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from newsdesk.names import name_key
 
-from .forms import CreditInlineForm
+from .forms import CREDIT_DETAILS, CreditInlineForm
 from .models import Alias, Person, Role
 
 
@@ -12,20 +12,19 @@ class AliasInline(admin.TabularInline):
 
 
 class CreditInline(admin.TabularInline):
+    """Credits edited from one side: set `other` to the field naming the other side."""
+
     model = Role
     form = CreditInlineForm
+    other = "drama"
     extra = 0
-    autocomplete_fields = ["drama"]
-    fields = [
-        "drama",
-        "category",
-        "character_name",
-        "character_description",
-        "tier",
-        "billing_order",
-        "job",
-    ]
     verbose_name_plural = "credits"
+
+    def get_fields(self, request, obj=None):
+        return [self.other, *CREDIT_DETAILS]
+
+    def get_autocomplete_fields(self, request):
+        return [self.other]
 
 
 @admin.register(Person)

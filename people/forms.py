@@ -4,20 +4,21 @@ from django.db.models import UniqueConstraint
 
 from .models import Role
 
+# What a credit says, whichever side (the drama's or the person's) it is edited from.
+CREDIT_DETAILS = [
+    "category",
+    "character_name",
+    "character_description",
+    "tier",
+    "billing_order",
+    "job",
+]
+
 
 class CreditInlineForm(forms.ModelForm):
     class Meta:
         model = Role
-        fields = [
-            "person",
-            "drama",
-            "category",
-            "character_name",
-            "character_description",
-            "tier",
-            "billing_order",
-            "job",
-        ]
+        fields = ["person", "drama", *CREDIT_DETAILS]
 
     def validate_unique(self):
         super().validate_unique()
