@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: a request over MAX_REQUEST_BYTES gets a 413.
+    "newsdesk.middleware.RequestSizeLimitMiddleware",
     # Outside the page cache, so pages served from it carry the policy too.
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -118,6 +120,9 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
 # How long anonymous readers' pages may be kept, by browsers and by the shared page
 # cache; publications and withdrawals show at once anyway (newsdesk/caching.py).
 PUBLIC_PAGE_MAX_AGE = env.int("NEWSDESK_PUBLIC_MAX_AGE", default=60)
+# A bare view at /_bench/floor/ that the benchmarks measure pages against; off for
+# readers (newsdesk/floor.py).
+NEWSDESK_BENCH_FLOOR = env.bool("NEWSDESK_BENCH_FLOOR", default=False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -158,6 +163,9 @@ STORAGES = {
 # The image library refuses bigger uploads (the desk's rule; tests lower them).
 NEWSDESK_IMAGE_MAX_BYTES = 25 * 1024 * 1024
 NEWSDESK_IMAGE_MAX_PIXELS = 40_000_000
+# The largest request body accepted (413 above it): room for the biggest image and
+# its form. Django caps form fields itself, but not uploaded files.
+MAX_REQUEST_BYTES = env.int("NEWSDESK_MAX_REQUEST_BYTES", default=30 * 1024 * 1024)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

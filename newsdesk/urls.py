@@ -9,6 +9,7 @@ from django.views.static import serve
 
 from articles import search
 from articles.sitemaps import SITEMAPS, NewsSitemap
+from newsdesk.floor import floor
 
 admin.site.site_header = "Newsdesk"
 admin.site.site_title = "Newsdesk"
@@ -34,6 +35,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("_bench/floor/", floor, name="bench_floor"),
 ]
 
 if settings.SERVE_MEDIA:
