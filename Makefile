@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 WORKERS ?= 2
 
-.PHONY: run serve test lint format clean
+.PHONY: run serve test lint format clean bench
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -36,6 +36,11 @@ test: export DJANGO_SECRET_KEY ?= insecure-test-only-key
 test: export DJANGO_SECURE_SSL_REDIRECT ?= false
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The site at newsroom scale (bench/bench_site.py): seeds bench/.data/, serves it with
+# gunicorn, loads it with wrk; set DATABASE_URL to a bench database for PostgreSQL.
+bench: $(STAMP)
+	$(BIN)/python bench/bench_site.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
