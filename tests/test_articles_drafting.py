@@ -216,6 +216,28 @@ def test_casting_news_names_the_new_cast_first_with_their_earlier_work(
     assert "Oh Jung Se, who starred in It's Okay to Not Be Okay" in text_of(article)
 
 
+def test_casting_news_headline_counts_the_rest_when_many_join(journalist):
+    drama = make_drama(title="Crowded House")
+    names = ["Ahn Bo Ra", "Bae Do Hyun", "Cha Eun Woo", "Do Kyung Soo"]
+    credits = [make_cast(drama, make_person(name=name)) for name in names]
+
+    article = draft_story("casting-news", by=journalist, drama=drama, credits=credits)
+
+    assert article.headline == "Ahn Bo Ra, Bae Do Hyun and 2 more join Crowded House"
+
+
+def test_poster_headline_agrees_with_one_person_on_the_poster(journalist):
+    # The slug "show-2" gives variant 3, whose headline puts the people first.
+    drama = make_drama(title="Lone Star", slug="show-2")
+    poster = _small_poster()
+    poster.dramas.set([drama])
+    poster.people.set([make_person(name="Kim Da Mi")])
+
+    article = draft_story("poster-reveal", by=journalist, drama=drama)
+
+    assert article.headline == "Kim Da Mi fronts the new Lone Star poster"
+
+
 def test_trailer_links_the_video_and_says_teaser(stars, journalist):
     article = draft_story(
         "trailer",

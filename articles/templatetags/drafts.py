@@ -73,8 +73,3 @@ def persons(credits):
 @register.filter
 def first(things, count):
     return list(things)[: int(count)]
-
-
-@register.filter
-def after(things, count):
-    return list(things)[int(count) :]
