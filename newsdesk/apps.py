@@ -5,6 +5,6 @@ class NewsdeskConfig(AppConfig):
     name = "newsdesk"
 
     def ready(self):
-        from . import autocomplete
+        from . import autocomplete, lookups  # noqa: F401 (registers the lookup)
 
         autocomplete.install()

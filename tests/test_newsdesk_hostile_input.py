@@ -30,3 +30,12 @@ def test_autocomplete_field_with_a_word_for_an_id_is_a_form_error(superuser_clie
     assert response.status_code == 200
     assert "Select a valid choice" in response.text
     assert not Drama.objects.exists()
+
+
+def test_many_to_many_id_too_big_for_any_column_is_a_form_error(superuser_client):
+    data = {"name": "Desk", "permissions": ["99999999999999999999"]}
+
+    response = superuser_client.post(reverse("admin:auth_group_add"), data)
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.text
