@@ -103,9 +103,10 @@ def preview(request, pk):
 def preview_links(request, pk):
     article = _article(request, pk)
     if "revoke" in request.POST:
-        link = get_object_or_404(
-            PreviewLink, article=article, pk=request.POST["revoke"]
-        )
+        revoke = request.POST["revoke"]
+        # A hand-made POST may name no number at all: that link does not exist either.
+        links = PreviewLink.objects.filter(article=article)
+        link = get_object_or_404(links, pk=int(revoke) if revoke.isdigit() else None)
         services.revoke_preview_link(link, by=request.user)
         messages.success(request, "The preview link no longer works.")
     else:

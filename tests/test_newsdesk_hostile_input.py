@@ -4,7 +4,10 @@ not ids."""
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from tests.factories import make_article
 
+from articles.models import PreviewLink
 from dramas.models import Drama
 
 pytestmark = pytest.mark.django_db
@@ -39,3 +42,21 @@ def test_many_to_many_id_too_big_for_any_column_is_a_form_error(superuser_client
 
     assert response.status_code == 200
     assert "Select a valid choice" in response.text
+
+
+def test_revoking_a_preview_link_by_a_word_is_a_404(editor):
+    article = make_article()
+    link = PreviewLink.objects.create(
+        article=article, expires_at=timezone.now() + timezone.timedelta(hours=1)
+    )
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    url = reverse("admin:articles_preview_links", args=[article.pk])
+
+    responses = [
+        client.post(url, {"revoke": value}) for value in ["abc", "9" * 25, "-1", ""]
+    ]
+
+    link.refresh_from_db()
+    assert [r.status_code for r in responses] == [404] * 4
+    assert link.revoked_at is None
