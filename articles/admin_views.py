@@ -34,7 +34,8 @@ def _report(request, error):
 
 def desk_panel(model_admin, request, object_id):
     """Context for the change form: workflow, audit trail, revisions, previews."""
-    if object_id is None or not str(object_id).isdigit():
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if object_id is None or not str(object_id).isdecimal():
         return {}
     article = model_admin.get_queryset(request).filter(pk=object_id).first()
     if article is None:
@@ -106,7 +107,7 @@ def preview_links(request, pk):
         revoke = request.POST["revoke"]
         # A hand-made POST may name no number at all: that link does not exist either.
         links = PreviewLink.objects.filter(article=article)
-        link = get_object_or_404(links, pk=int(revoke) if revoke.isdigit() else None)
+        link = get_object_or_404(links, pk=int(revoke) if revoke.isdecimal() else None)
         services.revoke_preview_link(link, by=request.user)
         messages.success(request, "The preview link no longer works.")
     else:
