@@ -45,7 +45,7 @@ class BylineFilter(admin.SimpleListFilter):
         )
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        if self.value() in dict(self.lookup_choices):
             return queryset.filter(bylines__pk=int(self.value()))
         return queryset
 

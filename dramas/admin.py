@@ -34,7 +34,8 @@ class PremiereYearFilter(admin.SimpleListFilter):
         return [(str(year), str(year)) for year in years]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        # Only the years offered: anything else ("²", "99999") is not a year we hold.
+        if self.value() in dict(self.lookup_choices):
             return queryset.filter(premiere_on__year=int(self.value()))
         return queryset
 

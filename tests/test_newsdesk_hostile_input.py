@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from tests.factories import make_article
+from tests.factories import make_article, make_drama
 
 from articles.models import PreviewLink
 from dramas.models import Drama
@@ -61,3 +61,26 @@ def test_revoking_a_preview_link_by_a_word_is_a_404(editor):
     link.refresh_from_db()
     assert [r.status_code for r in responses] == [404] * 5
     assert link.revoked_at is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/article/%C2%B2/change/",
+        "/admin/articles/article/?byline=%C2%B2",
+        "/admin/articles/article/?byline=99999999999999999999",
+        "/admin/dramas/drama/?premiere_year=%C2%B2",
+        "/admin/dramas/drama/?premiere_year=99999",
+        "/admin/dramas/drama/?premiere_year=99999999999999999999",
+    ],
+)
+def test_admin_filters_and_ids_that_are_not_numbers_never_answer_500(
+    superuser_client, url
+):
+    make_article()
+    make_drama()
+    superuser_client.raise_request_exception = False
+
+    response = superuser_client.get(url)
+
+    assert response.status_code in {200, 302}
