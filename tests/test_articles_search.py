@@ -223,4 +223,4 @@ def test_search_uses_the_gin_index():
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
-    assert "article_search_gin" in plan
+    assert "article_search_document_gin" in plan
