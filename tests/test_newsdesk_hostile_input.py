@@ -2,13 +2,15 @@
 not ids."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from tests.factories import make_article, make_drama
 
-from articles.models import PreviewLink
+from articles.models import Article, PreviewLink
 from dramas.models import Drama
+from images.models import Image
+from tests.factories import make_article, make_drama, picture_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +20,172 @@ def csrf_client(user=None):
     if user:
         client.force_login(user)
     return client
+
+
+def upload_form(data=None):
+    return {
+        "file": SimpleUploadedFile("still.jpg", data or picture_bytes(size=(64, 48))),
+        "kind": "still",
+        "alt_text": "Lee Min Ho on set",
+        "credit": "tvN",
+        "focal_x": "0.5",
+        "focal_y": "0.5",
+    }
+
+
+# CSRF: a POST without the token is refused before it does anything.
+
+
+def test_admin_login_without_csrf_token_is_refused(editor):
+    editor.set_password("pw-editor-1")
+    editor.save()
+
+    response = csrf_client().post(
+        reverse("admin:login"), {"username": "ed", "password": "pw-editor-1"}
+    )
+
+    assert response.status_code == 403
+
+
+def test_article_change_without_csrf_token_is_refused(editor):
+    article = make_article(headline="Casting news")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+
+    response = csrf_client(editor).post(url, {"headline": "Defaced"})
+
+    article.refresh_from_db()
+    assert response.status_code == 403
+    assert article.headline == "Casting news"
+
+
+def test_transition_without_csrf_token_is_refused(editor):
+    article = make_article(status=Article.Status.IN_REVIEW)
+    url = reverse("admin:articles_article_transition", args=[article.pk])
+
+    response = csrf_client(editor).post(url, {"action": "publish"})
+
+    article.refresh_from_db()
+    assert response.status_code == 403
+    assert article.status == Article.Status.IN_REVIEW
+
+
+def test_preview_link_without_csrf_token_is_refused(editor):
+    article = make_article()
+    url = reverse("admin:articles_preview_links", args=[article.pk])
+
+    response = csrf_client(editor).post(url, {})
+
+    assert response.status_code == 403
+    assert not PreviewLink.objects.exists()
+
+
+def test_image_upload_without_csrf_token_is_refused(editor):
+    response = csrf_client(editor).post(
+        reverse("admin:images_image_add"), upload_form()
+    )
+
+    assert response.status_code == 403
+    assert not Image.objects.exists()
+
+
+# Oversized bodies: 400 or 413, never a 500, and nothing saved.
+
+
+def test_admin_post_over_the_form_data_limit_gets_400(settings, editor):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    article = make_article(headline="Casting news")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+
+    response = client.post(url, {"headline": "x" * 20_000})
+
+    article.refresh_from_db()
+    assert response.status_code == 400
+    assert article.headline == "Casting news"
+
+
+def test_public_post_over_the_form_data_limit_gets_400(settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    client = csrf_client()
+    client.cookies["csrftoken"] = "x" * 32
+
+    response = client.post(reverse("search"), {"q": "x" * 20_000})
+
+    assert response.status_code == 400
+
+
+def test_admin_post_with_too_many_fields_gets_400(settings, editor):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 100
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    fields = {f"field{n}": "x" for n in range(200)}
+
+    response = client.post(reverse("admin:dramas_drama_add"), fields)
+
+    assert response.status_code == 400
+    assert not Drama.objects.exists()
+
+
+def test_upload_with_too_many_files_gets_400(settings, superuser_client):
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 5
+    files = {f"file{n}": SimpleUploadedFile(f"{n}.jpg", b"x") for n in range(10)}
+
+    response = superuser_client.post(reverse("admin:images_image_add"), files)
+
+    assert response.status_code == 400
+    assert not Image.objects.exists()
+
+
+def test_image_over_the_library_limit_is_refused_in_the_form(
+    settings, superuser_client
+):
+    settings.NEWSDESK_IMAGE_MAX_BYTES = 20_000
+    big = picture_bytes("PNG", size=(400, 400), colour=None) + b"\x00" * 30_000
+
+    response = superuser_client.post(
+        reverse("admin:images_image_add"), upload_form(big)
+    )
+
+    assert response.status_code == 200
+    assert "the limit is 19 KB" in response.text
+    assert not Image.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["/admin/images/image/add/", "/search/", "/"])
+def test_request_declaring_a_body_over_the_cap_gets_413(settings, url):
+    settings.MAX_REQUEST_BYTES = 1_000_000
+    client = Client(raise_request_exception=False)
+
+    # The client declares 10 GB and sends 1 byte: the answer must not wait for more.
+    response = client.generic("POST", url, b"x", CONTENT_LENGTH=str(10 * 1024**3))
+
+    assert response.status_code == 413
+
+
+def test_upload_within_the_cap_goes_through(settings, superuser_client):
+    settings.MAX_REQUEST_BYTES = 1_000_000
+
+    response = superuser_client.post(reverse("admin:images_image_add"), upload_form())
+
+    assert response.status_code == 302
+    assert Image.objects.count() == 1
+
+
+def test_upload_over_the_cap_gets_413_and_stores_nothing(
+    settings, superuser_client, media_root
+):
+    settings.MAX_REQUEST_BYTES = 50_000
+    big = upload_form(picture_bytes("PNG", size=(400, 400)) + b"\x00" * 60_000)
+
+    response = superuser_client.post(reverse("admin:images_image_add"), big)
+
+    assert response.status_code == 413
+    assert not Image.objects.exists()
+    assert not media_root.exists() or not any(media_root.rglob("*.*"))
+
+
+# Ids that are not ids, in the admin's own forms.
 
 
 def test_autocomplete_field_with_a_word_for_an_id_is_a_form_error(superuser_client):
