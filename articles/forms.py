@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -79,13 +81,38 @@ class PublicNoteForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
+class DeskTimeField(forms.DateTimeField):
+    """A minute on the desk's clock. Where the clocks go back, a time that happens
+    twice is the first one; where they go forward, a time that never happens is
+    refused, saying so (Django refuses both with one vague message)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        naive = forms.fields.BaseTemporalField.to_python(self, value)
+        zone = timezone.get_current_timezone()
+        # zoneinfo reads fold=0 as the first of two; a skipped time does not survive
+        # the round trip through UTC.
+        aware = naive.replace(tzinfo=zone, fold=0)
+        if (
+            aware.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None)
+            != naive
+        ):
+            raise ValidationError(
+                f"{naive:%-d %B %Y %H:%M} does not exist in {zone}: the clocks go "
+                "forward that night. Pick a time before or after the change.",
+                code="skipped_time",
+            )
+        return aware
+
+
 class TransitionForm(forms.Form):
     ACTIONS = ["submit", "publish", "schedule", "send_back", "withdraw"]
 
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
     note = forms.CharField(required=False, max_length=2000)
     override_reason = forms.CharField(required=False, max_length=2000)
-    publish_at = forms.DateTimeField(
+    publish_at = DeskTimeField(
         required=False,
         input_formats=[
             "%Y-%m-%dT%H:%M",
