@@ -7,6 +7,7 @@ start and end at a word boundary.
 """
 
 import re
+import uuid
 from dataclasses import dataclass
 
 import ahocorasick
@@ -87,20 +88,25 @@ def _longest_first(matches):
 
 
 class CachedIndex:
-    """A PhraseIndex built from the database once per process, and rebuilt only after
+    """A PhraseIndex built from the database once per process, and rebuilt after
     `invalidate()` (which every process sees through the shared cache)."""
 
     def __init__(self, name, load):
-        self._key = f"newsdesk:phrases:{name}:generation"
+        self._key = f"newsdesk:phrases:{name}:version"
         self._load = load
-        self._generation = None
+        self._version = None
         self._index = None
 
     def get(self):
-        generation = cache.get_or_set(self._key, 1, timeout=None)
-        if generation != self._generation:
+        # A random version, not a counter: if the cache loses the key (a restart, an
+        # eviction, a clear), a fresh one can never match an index built before.
+        version = cache.get(self._key)
+        if version is None:
+            cache.add(self._key, uuid.uuid4().hex, timeout=None)
+            version = cache.get(self._key)
+        if version is None or version != self._version:
             self._index = PhraseIndex(self._load())
-            self._generation = generation
+            self._version = version
         return self._index
 
     def watch(self, *models):
@@ -111,7 +117,4 @@ class CachedIndex:
             post_delete.connect(self.invalidate, sender=model, dispatch_uid=uid)
 
     def invalidate(self, **kwargs):
-        try:
-            cache.incr(self._key)
-        except ValueError:
-            cache.set(self._key, 2, timeout=None)
+        cache.set(self._key, uuid.uuid4().hex, timeout=None)

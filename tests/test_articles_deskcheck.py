@@ -11,7 +11,7 @@ from articles import deskcheck, services
 from articles.models import StatusChange
 from dramas.models import Drama
 from newsdesk import demo
-from tests.factories import make_article, make_image
+from tests.factories import make_article, make_image, make_person
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -286,3 +286,16 @@ def test_checks_run_a_fixed_number_of_queries(desk, django_assert_max_num_querie
         deskcheck.run(short)
     with django_assert_max_num_queries(12):
         deskcheck.run(long)
+
+
+def test_a_cleared_cache_never_leaves_a_stale_name_index(desk):
+    from django.core.cache import cache
+
+    cache.clear()
+    deskcheck.run(story(desk, "<p>An index is built.</p>"))
+    make_person(name="Choi Woo Shik")
+    cache.clear()
+
+    found = deskcheck.run(story(desk, "<p>Choi Woo Shik joins the cast.</p>"))
+
+    assert "Choi Woo Shik is named but not linked" in " ".join(f.message for f in found)
