@@ -122,13 +122,17 @@ def _when(condition, value):
 
 def _matching(query, spellings, about):
     fields = ["headline", "dek", "body"]
-    words = Q()
+    words, in_headline = Q(), Q()
     for word in WORD.findall(query)[:MAX_WORDS]:
         words &= _anywhere(fields, word)
+        in_headline &= Q(headline__icontains=word)
     named = Q()
     for spelling in spellings:
         named |= _anywhere(fields, spelling)
-    return Article.objects.live().filter(words | named | about).latest_first()
+    # No ranking function here: stories with every word in the headline come first.
+    rank = Case(When(in_headline, then=Value(0)), default=Value(1))
+    found = Article.objects.live().filter(words | named | about).alias(rank=rank)
+    return found.order_by("rank", "-publish_at", "-pk")
 
 
 def _anywhere(fields, text):

@@ -12,9 +12,6 @@ from tests.factories import make_article, make_drama, make_person
 
 S = Article.Status
 HOUR = datetime.timedelta(hours=1)
-on_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL full-text search"
-)
 
 
 @pytest.fixture(autouse=True)
@@ -194,7 +191,6 @@ def test_search_runs_a_fixed_number_of_queries(
     assert response.context["page_obj"].paginator.count == count
 
 
-@on_postgres
 @pytest.mark.django_db
 def test_search_ranks_headline_matches_above_body_matches(client):
     in_body = live(body="<p>The finale airs tonight.</p>")
@@ -205,17 +201,23 @@ def test_search_ranks_headline_matches_above_body_matches(client):
     assert [a.pk for a in response.context["page_obj"]] == [in_headline.pk, in_body.pk]
 
 
-@on_postgres
 @pytest.mark.django_db
-def test_search_stems_english_words(client):
+def test_search_finds_other_forms_of_a_word(client):
     story = live(headline="Three premieres this weekend")
 
     assert found(client, "premiere") == {story.pk}
 
 
-@on_postgres
 @pytest.mark.django_db
-def test_search_uses_the_gin_index():
+def test_search_uses_the_gin_index_where_the_database_has_one():
+    if connection.vendor != "postgresql":
+        # The index migration builds nothing elsewhere: search runs without one.
+        with connection.cursor() as cursor:
+            tables = connection.introspection.get_constraints(
+                cursor, "articles_article"
+            )
+        assert "article_search_document_gin" not in tables
+        return
     stories = search.find("finale")
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
