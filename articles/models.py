@@ -158,7 +158,13 @@ class Article(models.Model):
                 name="article_live_states_have_publish_time",
             ),
         ]
-        indexes = [models.Index(fields=["status", "publish_at"])]
+        indexes = [
+            models.Index(fields=["status", "publish_at"]),
+            # Newest first without sorting the archive: the reader's lists and feeds
+            # (latest_first) and the desk's story list (last saved first).
+            models.Index(fields=["publish_at", "id"]),
+            models.Index(fields=["modified_at", "id"]),
+        ]
 
     def __str__(self):
         return self.headline
