@@ -1,0 +1,49 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_article, make_drama
+
+pytestmark = pytest.mark.django_db
+URL = reverse("admin:articles_article_changelist")
+
+
+def test_drama_filter_offers_only_the_shows_in_recent_stories(superuser_client):
+    now = timezone.now()
+    in_the_news, old_news = make_drama(title="Fresh"), make_drama(title="Stale")
+    make_article(publish_at=now, status="published").dramas.set([in_the_news])
+    long_ago = now - datetime.timedelta(days=90)
+    make_article(publish_at=long_ago, status="published").dramas.set([old_news])
+
+    response = superuser_client.get(URL)
+
+    choices = [
+        c["display"]
+        for c in response.context["cl"].filter_specs[-1].choices(response.context["cl"])
+    ]
+    assert choices == ["All", "Fresh"]
+
+
+def test_drama_filter_keeps_the_stories_about_that_show(superuser_client):
+    drama = make_drama(title="Fresh")
+    about = make_article(publish_at=timezone.now(), status="published")
+    about.dramas.set([drama])
+    make_article(headline="Unrelated")
+
+    response = superuser_client.get(URL, {"dramas__id__exact": drama.pk})
+
+    assert [a.pk for a in response.context["cl"].result_list] == [about.pk]
+
+
+def test_story_list_does_not_count_every_story_twice(
+    superuser_client, django_assert_max_num_queries
+):
+    for _ in range(3):
+        make_article()
+
+    with django_assert_max_num_queries(12):
+        response = superuser_client.get(URL)
+
+    assert response.context["cl"].show_full_result_count is False
