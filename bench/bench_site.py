@@ -190,6 +190,9 @@ def wrk(server, path, *, seconds, paths=None, cookie=None):
         f"-c{CONNECTIONS}",
         f"-d{seconds}s",
         "--latency",
+        # Slow pages are measured, not dropped as errors at wrk's default 2 s.
+        "--timeout",
+        "30s",
         "-s",
         str(BENCH / "wrk.lua"),
     ]
@@ -266,6 +269,8 @@ def run_script(script, env, *args):
 
 
 def main():
+    # A stop (Ctrl-C, kill) still leaves through the with blocks: no server left.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("bench: stopped"))
     started = time.monotonic()
     require_wrk()
     DATA.mkdir(parents=True, exist_ok=True)
