@@ -1,12 +1,17 @@
-"""`__in` on integer columns that survives numbers no column can hold.
+"""Lookups that survive values no column can hold, so hostile input is no 500.
 
-Django leaves such numbers out of `exact`, `gt` and the like (they match nothing), but
-not out of `in`: SQLite then raises OverflowError, and a form posting
-"99999999999999999999" as an id (a tag list, a group's permissions) got a 500 instead
-of "Select a valid choice".
+- `in` on integers: Django leaves numbers too big for the column out of `exact`, `gt`
+  and the like (they match nothing), but not out of `in`. SQLite then raised
+  OverflowError, and a form posting "99999999999999999999" as an id (a tag list, a
+  group's permissions) got a 500 instead of "Select a valid choice".
+- `__year=` a year no date can have (99999): the admin's date hierarchy passes it
+  on from the address, and working out the year's first and last instant raised
+  ValueError.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import IntegerField, lookups
+from django.db.models.functions import ExtractYear
 
 
 @IntegerField.register_lookup
@@ -23,3 +28,12 @@ def _within(value, low, high):
     if not isinstance(value, int):
         return True
     return (low is None or value >= low) and (high is None or value <= high)
+
+
+@ExtractYear.register_lookup
+class YearExact(lookups.YearExact):
+    def year_lookup_bounds(self, connection, year):
+        try:
+            return super().year_lookup_bounds(connection, year)
+        except (ValueError, OverflowError):
+            raise EmptyResultSet from None

@@ -252,3 +252,22 @@ def test_admin_filters_and_ids_that_are_not_numbers_never_answer_500(
     response = superuser_client.get(url)
 
     assert response.status_code in {200, 302}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/article/?publish_at__year=99999",
+        "/admin/articles/article/?publish_at__year=99999999999999999999",
+        "/admin/dramas/drama/?premiere_on__year=99999",
+        "/admin/dramas/drama/?premiere_on__year=-1",
+    ],
+)
+def test_date_hierarchy_year_no_date_can_have_matches_nothing(superuser_client, url):
+    make_article(status="published", publish_at=timezone.now())
+    make_drama()
+    superuser_client.raise_request_exception = False
+
+    response = superuser_client.get(url)
+
+    assert response.status_code in {200, 302}
