@@ -271,3 +271,13 @@ def test_date_hierarchy_year_no_date_can_have_matches_nothing(superuser_client, 
     response = superuser_client.get(url)
 
     assert response.status_code in {200, 302}
+
+
+def test_autocomplete_term_with_a_nul_byte_finds_nothing(superuser_client):
+    make_drama(title="Queen of Tears")
+    superuser_client.raise_request_exception = False
+    query = "app_label=articles&model_name=article&field_name=dramas&term=Queen%00"
+
+    response = superuser_client.get(f"{reverse('admin:autocomplete')}?{query}")
+
+    assert response.status_code == 200
