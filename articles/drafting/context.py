@@ -48,8 +48,6 @@ def desk_day(at=None):
 
 
 def tense(day, on):
-    if on is None:
-        return ""
     return "future" if day < on else "today" if day == on else "past"
 
 
@@ -69,6 +67,7 @@ def show_facts(drama, day, *, poster=None):
     return {
         "drama": drama,
         "day": day,
+        # From the slug, not the pk: the same show reads the same on every database.
         "variant": zlib.crc32(drama.slug.encode()) % VARIANTS,
         "network": drama.network,
         "genre": genres[0].name.lower() if genres else "",
