@@ -247,3 +247,46 @@ def test_admin_forms_never_answer_5xx(admin_case, data):
     response = client.post(url, data.draw(admin_post(form, formsets)))
 
     assert response.status_code < 500, (url, response.content[:3000])
+
+
+# The admin's lists and its autocomplete, by query string: filters, search, ordering,
+# date hierarchy, pages.
+
+
+def changelist_keys(model_admin):
+    keys = ["q", "o", "p", "e", "all", "_to_field", "_popup"]
+    for entry in model_admin.list_filter:
+        name = entry[0] if isinstance(entry, tuple) else entry
+        keys.append(getattr(name, "parameter_name", None) or f"{name}__exact")
+    if field := model_admin.date_hierarchy:
+        keys += [f"{field}__year", f"{field}__month", f"{field}__day"]
+    return keys
+
+
+@pytest.fixture
+def admin_lists(db):
+    chief = User.objects.create_superuser("list-chief", password=None)
+    load_show_data()
+    make_article(status="published", publish_at=timezone.now())
+    client = Client(raise_request_exception=False)
+    client.force_login(chief)
+    return client
+
+
+@settings(FUZZ, max_examples=30)
+@given(data=st.data())
+def test_admin_lists_and_autocomplete_never_answer_5xx(admin_lists, data):
+    model, model_admin = data.draw(st.sampled_from(list(admin.site._registry.items())))
+    info = model._meta.app_label, model._meta.model_name
+    keys = changelist_keys(model_admin)
+    pairs = data.draw(st.lists(st.tuples(st.sampled_from(keys), VALUE), max_size=4))
+    url = f"{reverse('admin:{}_{}_changelist'.format(*info))}?{urlencode(pairs)}"
+    if data.draw(st.booleans()):
+        field = data.draw(st.sampled_from(["dramas", "people", "lead_image"]))
+        term = urlencode({"term": data.draw(VALUE)})
+        query = f"app_label=articles&model_name=article&field_name={field}&{term}"
+        url = f"{reverse('admin:autocomplete')}?{query}"
+
+    response = admin_lists.get(url)
+
+    assert response.status_code < 500, url
