@@ -116,6 +116,7 @@ def main():
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     seeded = desk.seed(args.articles)
+    desk.analyze()
     seconds = time.perf_counter() - started
     every, hot = write_slugs(args.out.parent, args.articles)
     admin = get_user_model().objects.get(username="bench-admin")
