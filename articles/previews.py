@@ -4,6 +4,7 @@ from django.core import signing
 from django.shortcuts import render as render_template
 from django.urls import reverse
 
+from . import pages
 from .models import Article, PreviewLink
 
 SALT = "articles.preview-link"
@@ -30,10 +31,11 @@ def url_for(request, link):
 
 def render(request, article: Article, *, banner, status=200):
     """The reader's page for `article`, marked as not public and kept out of indexes."""
+    article = pages.article_page(Article.objects.filter(pk=article.pk)).get()
     response = render_template(
         request,
         "articles/article_detail.html",
-        {"article": article, "preview_banner": banner},
+        {**pages.context(article, request), "preview_banner": banner},
         status=status,
     )
     response["X-Robots-Tag"] = "noindex, nofollow"

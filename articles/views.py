@@ -1,21 +1,54 @@
+import datetime
+
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.generic import DetailView, ListView
+from django.utils import timezone
+from django.views.generic import DetailView
 
-from . import previews
+from dramas.models import Drama
+
+from . import pages, previews
+from .filters import ArticleFilter
 from .models import Article, SlugRedirect
 
 
-class ArticleListView(ListView):
-    paginate_by = 20
+def home(request):
+    today = timezone.localdate()
+    latest = list(pages.stories()[:13])
+    recent = timezone.now() - datetime.timedelta(days=14)
+    in_the_news = (
+        Drama.objects.filter(
+            articles__in=Article.objects.live().filter(publish_at__gte=recent)
+        )
+        .annotate(stories=Count("articles", distinct=True))
+        .order_by("-stories", "title")[:6]
+    )
+    context = {
+        "lead": latest[0] if latest else None,
+        "latest": latest[1:],
+        "premieres": Drama.objects.premiering_between(
+            today, today + datetime.timedelta(days=30)
+        ).select_related("network")[:8],
+        "in_the_news": in_the_news,
+    }
+    return render(request, "articles/home.html", context)
 
-    def get_queryset(self):
-        return Article.objects.live().latest_first().prefetch_related("bylines")
+
+def story_list(request):
+    found = ArticleFilter(request.GET, queryset=pages.stories())
+    queryset = found.qs if found.is_valid() else Article.objects.none()
+    page = Paginator(queryset, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": found, "page_obj": page, "query": query.urlencode()}
+    return render(request, "articles/article_list.html", context)
 
 
 class ArticleDetailView(DetailView):
     def get_queryset(self):
-        return Article.objects.live().select_related("lead_image")
+        return pages.article_page(Article.objects.live())
 
     def get(self, request, *args, **kwargs):
         try:
@@ -27,6 +60,12 @@ class ArticleDetailView(DetailView):
             if old := moved.first():
                 return redirect(old.article, permanent=True)
             raise
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            **pages.context(self.object, self.request),
+        }
 
 
 def shared_preview(request, token):

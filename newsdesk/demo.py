@@ -48,6 +48,7 @@ DRAMAS = [
         "native_title": "질투의 화신",
         "network": "SBS",
         "premiere_on": D(2016, 8, 24),
+        "finale_on": D(2016, 11, 10),
         "episode_count": 24,
         "genres": ["Romantic comedy"],
         "other_titles": [("Jealousy Incarnate", AlternativeTitle.Kind.LITERAL)],
@@ -58,6 +59,7 @@ DRAMAS = [
         "native_title": "꽃보다 남자",
         "network": "KBS2",
         "premiere_on": D(2009, 1, 5),
+        "finale_on": D(2009, 3, 31),
         "genres": ["Romance"],
     },
 ]

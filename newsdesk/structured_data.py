@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -63,6 +64,44 @@ def tv_series(drama, *, cast, crew, request=None, context=True):
             "countryOfOrigin": {"@type": "Country", "name": drama.country},
             "productionCompany": network,
             "publisher": network,
+        }
+    )
+
+
+def news_article(article, dramas, *, request):
+    """A schema.org NewsArticle about its dramas; reads bylines and the lead image's
+    renditions, so prefetch them."""
+    card = article.lead_image.social_card if article.lead_image else None
+    return _compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.headline,
+            "description": article.meta_description,
+            "image": [request.build_absolute_uri(card.file.url)] if card else None,
+            "datePublished": article.published_at,
+            "dateModified": article.updated_at or article.published_at,
+            "author": [
+                {"@type": "Person", "name": user.get_full_name() or user.username}
+                for user in article.bylines.all()
+            ],
+            "publisher": {
+                "@type": "Organization",
+                "name": settings.SITE_NAME,
+                "url": request.build_absolute_uri("/"),
+            },
+            "mainEntityOfPage": _absolute_url(article, request),
+            "about": [
+                _compact(
+                    {
+                        "@type": "TVSeries",
+                        "name": drama.title,
+                        "alternateName": drama.native_title,
+                        "url": _absolute_url(drama, request),
+                    }
+                )
+                for drama in dramas
+            ],
         }
     )
 

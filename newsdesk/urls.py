@@ -4,10 +4,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles import search
+from articles import views as article_views
 from articles.sitemaps import SITEMAPS, NewsSitemap
 from newsdesk.floor import floor
 
@@ -16,7 +17,7 @@ admin.site.site_title = "Newsdesk"
 admin.site.index_title = "The desk"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="dramas:list"), name="home"),
+    path("", article_views.home, name="home"),
     path("admin/", admin.site.urls),
     path("dramas/", include("dramas.urls")),
     path("people/", include("people.urls")),

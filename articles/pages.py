@@ -1,0 +1,82 @@
+"""What a reader's article page shows, built once for the public view and previews."""
+
+import datetime
+
+from django.db.models import Prefetch, prefetch_related_objects
+
+from dramas.models import Drama
+from images.models import Image
+from newsdesk import structured_data
+from people.models import Role
+
+from .models import Article
+
+LEAD_TIERS = [Role.Tier.LEAD, Role.Tier.SUPPORTING]
+MIN = datetime.date.min
+
+
+def dramas_with_cards():
+    """Related dramas with what their cards show: network, posters, lead cast."""
+    return Prefetch(
+        "dramas",
+        queryset=Drama.objects.select_related("network").prefetch_related(
+            Prefetch("images", queryset=Image.objects.posters(), to_attr="posters"),
+            Prefetch(
+                "credits",
+                queryset=Role.objects.cast()
+                .filter(tier__in=LEAD_TIERS)
+                .select_related("person"),
+                to_attr="leads",
+            ),
+        ),
+    )
+
+
+def stories():
+    """Live stories as lists show them: newest first, with bylines and lead image."""
+    return (
+        Article.objects.live()
+        .latest_first()
+        .select_related("lead_image")
+        .prefetch_related("bylines", "lead_image__renditions")
+    )
+
+
+def article_page(queryset):
+    """`queryset` with all the article page reads, in a fixed number of queries."""
+    return queryset.select_related("lead_image").prefetch_related(
+        "bylines", "public_notes", dramas_with_cards()
+    )
+
+
+def context(article, request):
+    # The story's own show first: the one its headline names, then the newest.
+    dramas = sorted(
+        article.dramas.all(),
+        key=lambda d: (
+            d.title not in article.headline,
+            -(d.premiere_on or MIN).toordinal(),
+        ),
+    )
+    related = list(
+        Article.objects.live()
+        .filter(dramas__in=dramas)
+        .exclude(pk=article.pk)
+        .distinct()
+        .latest_first()
+        .select_related("lead_image")[:4]
+        if dramas
+        else []
+    )
+    # One query for the renditions of every picture on the page: the lead, each
+    # card's poster and the related stories' thumbnails.
+    pictures = [article.lead_image, *(d.posters[0] for d in dramas if d.posters)]
+    pictures += [story.lead_image for story in related]
+    prefetch_related_objects([p for p in pictures if p], "renditions")
+    data = structured_data.news_article(article, dramas, request=request)
+    return {
+        "article": article,
+        "dramas": dramas,
+        "related": related,
+        "structured_data": structured_data.ld_json(data),
+    }

@@ -1,0 +1,169 @@
+import datetime
+import json
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import services
+from tests.factories import make_article, make_cast, make_drama, make_image, make_user
+
+pytestmark = pytest.mark.django_db
+HOUR = datetime.timedelta(hours=1)
+
+
+@pytest.fixture(autouse=True)
+def fresh_pages(settings):
+    settings.PUBLIC_PAGE_MAX_AGE = 0
+
+
+def live(**overrides):
+    fields = {"status": "published", "publish_at": timezone.now() - HOUR}
+    return make_article(**{**fields, **overrides})
+
+
+def story_with_cast(size):
+    drama = make_drama(title="When the Stars Gossip", native_title="별들에게 물어봐")
+    for n in range(size):
+        make_cast(drama, tier="lead" if n < 2 else "supporting", billing_order=n)
+    poster = make_image(kind="poster", alt_text="The poster", credit="tvN")
+    poster.dramas.add(drama)
+    article = live(headline="When the Stars Gossip poster", lead_image=poster)
+    article.dramas.add(drama)
+    live(headline="An earlier story", lead_image=make_image()).dramas.add(drama)
+    return article
+
+
+def json_ld(html):
+    return [json.loads(m) for m in re.findall(r'ld\+json">(.*?)</script>', html, re.S)]
+
+
+@pytest.mark.parametrize("cast", [5, 100])
+def test_article_page_runs_a_fixed_number_of_queries(
+    client, cast, django_assert_max_num_queries
+):
+    article = story_with_cast(cast)
+
+    with django_assert_max_num_queries(8):
+        response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+
+
+def test_article_page_shows_the_story_its_show_and_related_stories(client):
+    article = story_with_cast(5)
+    services.add_public_note(
+        article, by=make_user("Editor"), kind="correction", text="Fixed a name."
+    )
+
+    html = client.get(article.get_absolute_url()).text
+
+    assert "When the Stars Gossip poster" in html
+    assert "<picture>" in html and 'alt="The poster"' in html
+    assert "Image: tvN" in html
+    assert "별들에게 물어봐" in html
+    assert "Fixed a name." in html
+    assert "More on When the Stars Gossip" in html and "An earlier story" in html
+    assert 'property="og:image"' in html and 'content="summary_large_image"' in html
+
+
+def test_article_page_describes_itself_as_a_news_article_about_the_series(client):
+    article = story_with_cast(5)
+
+    data = json_ld(client.get(article.get_absolute_url()).text)[0]
+
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "When the Stars Gossip poster"
+    assert data["about"][0]["@type"] == "TVSeries"
+    assert data["about"][0]["name"] == "When the Stars Gossip"
+    assert data["image"][0].endswith(".jpg")
+    assert {"datePublished", "dateModified", "author", "publisher"} <= set(data)
+
+
+def test_article_times_are_shown_in_the_desks_zone(client):
+    article = live(
+        publish_at=datetime.datetime(2024, 12, 16, 2, 0, tzinfo=datetime.UTC)
+    )
+
+    html = client.get(article.get_absolute_url()).text
+
+    assert "December 16, 2024, 11:00 KST" in html
+
+
+@pytest.mark.parametrize("count", [10, 50])
+def test_home_and_story_list_run_a_fixed_number_of_queries(
+    client, count, django_assert_max_num_queries
+):
+    drama = make_drama(premiere_on=timezone.localdate() + datetime.timedelta(days=3))
+    for n in range(count):
+        live(headline=f"Story {n}", lead_image=make_image() if n < 3 else None)
+    live().dramas.add(drama)
+
+    for url in [reverse("home"), reverse("articles:list")]:
+        with django_assert_max_num_queries(8):
+            assert client.get(url).status_code == 200
+
+
+def test_home_shows_the_lead_latest_premieres_and_dramas_in_the_news(client):
+    soon = make_drama(
+        title="Soon", premiere_on=timezone.localdate() + datetime.timedelta(days=3)
+    )
+    older = live(headline="Older story", publish_at=timezone.now() - 2 * HOUR)
+    newest = live(headline="Newest story")
+    newest.dramas.add(soon)
+
+    html = client.get(reverse("home")).text
+
+    assert html.index("Newest story") < html.index("Older story")
+    assert "Premieres in the next 30 days" in html and ">Soon</a>" in html
+    assert "1 story" in html
+    assert older.headline in html
+
+
+def test_story_list_filters_by_drama_person_kind_and_dates(client):
+    drama = make_drama(slug="stars")
+    about = live(headline="About the drama", kind="casting")
+    about.dramas.add(drama)
+    live(headline="Something else", publish_at=timezone.now() - 40 * 24 * HOUR)
+    url = reverse("articles:list")
+
+    assert "About the drama" in client.get(url, {"drama": "stars"}).text
+    assert "Something else" not in client.get(url, {"drama": "stars"}).text
+    assert "About the drama" in client.get(url, {"kind": "casting"}).text
+    week_ago = (timezone.localdate() - datetime.timedelta(days=7)).isoformat()
+    recent = client.get(url, {"published_after": week_ago}).text
+    assert "About the drama" in recent and "Something else" not in recent
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc",
+        "page=-3",
+        "page=99999",
+        "published_after=2024-13-45",
+        "kind=opinion",
+        "drama=" + "x" * 5000,
+        "person=%00",
+    ],
+)
+def test_story_list_answers_garbage_with_a_page_not_an_error(client, query):
+    live()
+
+    response = client.get(f"{reverse('articles:list')}?{query}")
+
+    assert response.status_code == 200
+
+
+def test_preview_renders_the_readers_page_with_its_cards(client, editor):
+    article = story_with_cast(5)
+    article.status = "draft"
+    article.save()
+    client.force_login(editor)
+
+    html = client.get(reverse("admin:articles_preview", args=[article.pk])).text
+
+    assert "Preview for the desk" in html
+    assert 'name="robots" content="noindex, nofollow"' in html
+    assert "The show" in html
