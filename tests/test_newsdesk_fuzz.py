@@ -4,6 +4,7 @@ The URLs are discovered from the URLconf and the forms from the admin's registry
 new page or a new model is fuzzed without touching this file.
 """
 
+import os
 import re
 from urllib.parse import quote, urlencode
 
@@ -64,6 +65,13 @@ HOSTILE = [
 # Surrogates cannot be encoded at all, so no browser can send them.
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 VALUE = st.one_of(st.sampled_from(HOSTILE), TEXT, st.integers().map(str))
+
+
+def examples(budget):
+    """CI's budget per test; NEWSDESK_FUZZ_SCALE=10 hunts ten times as long."""
+    return budget * int(os.environ.get("NEWSDESK_FUZZ_SCALE", "1"))
+
+
 KEYS = ["page", "q", "date", "year", "status", "kind", "network", "o", "format"]
 
 
@@ -127,7 +135,7 @@ def test_reader_urls_are_all_fuzzed(reader_data):
     assert len(names) >= 10
 
 
-@settings(FUZZ, max_examples=100)
+@settings(FUZZ, max_examples=examples(100))
 @given(data=st.data())
 def test_reader_urls_never_answer_5xx(reader_data, data):
     client = Client(raise_request_exception=False)
@@ -237,7 +245,7 @@ def admin_forms(model_admin, user, obj):
     return form, [formset(instance=instance) for formset, _ in formsets]
 
 
-@settings(FUZZ, max_examples=8)
+@settings(FUZZ, max_examples=examples(8))
 @given(data=st.data())
 def test_admin_forms_never_answer_5xx(admin_case, data):
     client, forms_by_url = admin_case
@@ -273,7 +281,7 @@ def admin_lists(db):
     return client
 
 
-@settings(FUZZ, max_examples=30)
+@settings(FUZZ, max_examples=examples(30))
 @given(data=st.data())
 def test_admin_lists_and_autocomplete_never_answer_5xx(admin_lists, data):
     model, model_admin = data.draw(st.sampled_from(list(admin.site._registry.items())))
