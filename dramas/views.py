@@ -22,27 +22,32 @@ class DramaDetailView(DetailView):
         Prefetch(
             "alternative_titles", queryset=AlternativeTitle.objects.order_by("pk")
         ),
+        # Cast and crew in one query, parted below: billing order, then crew.
         Prefetch(
             "credits",
-            queryset=Role.objects.cast().select_related("person"),
-            to_attr="cast",
-        ),
-        Prefetch(
-            "credits",
-            queryset=Role.objects.crew().select_related("person").order_by("pk"),
-            to_attr="crew",
+            queryset=Role.objects.select_related("person").order_by(
+                "billing_order", "pk"
+            ),
+            to_attr="all_credits",
         ),
     )
 
     def get_context_data(self, **kwargs):
         drama = self.object
-        crew = sorted(drama.crew, key=lambda credit: JOB_ORDER.get(credit.job, 99))
+        cast = [c for c in drama.all_credits if c.category == Role.Category.CAST]
+        crew = sorted(
+            (c for c in drama.all_credits if c.category == Role.Category.CREW),
+            key=lambda credit: JOB_ORDER.get(credit.job, 99),
+        )
         data = structured_data.tv_series(
-            drama, cast=drama.cast, crew=crew, request=self.request
+            drama, cast=cast, crew=crew, request=self.request
         )
         return super().get_context_data(
-            cast=drama.cast,
+            cast=cast,
             crew=crew,
+            # Through the reverse relations: the show data imports no story code.
+            posters=drama.images.posters().prefetch_related("renditions")[:3],
+            stories=drama.articles.live().latest_first()[:10],
             structured_data=structured_data.ld_json(data),
             **kwargs,
         )

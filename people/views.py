@@ -26,5 +26,6 @@ class PersonDetailView(DetailView):
             acting=[c for c in person.filmography if c.category == Role.Category.CAST],
             crew=[c for c in person.filmography if c.category == Role.Category.CREW],
             structured_data=structured_data.ld_json(data),
+            stories=person.articles.live().latest_first()[:10],
             **kwargs,
         )

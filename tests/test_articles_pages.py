@@ -167,3 +167,39 @@ def test_preview_renders_the_readers_page_with_its_cards(client, editor):
     assert "Preview for the desk" in html
     assert 'name="robots" content="noindex, nofollow"' in html
     assert "The show" in html
+
+
+def test_drama_page_shows_posters_and_stories_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    article = story_with_cast(100)
+    drama = article.dramas.get()
+
+    with django_assert_max_num_queries(8):
+        html = client.get(drama.get_absolute_url()).text
+
+    assert 'alt="The poster"' in html
+    assert "Stories about When the Stars Gossip" in html
+    assert "When the Stars Gossip poster" in html and "An earlier story" in html
+    assert reverse("feeds:drama", args=[drama.slug]) in html
+
+
+def test_person_page_shows_portrait_and_stories_in_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    from tests.factories import make_person
+
+    person = make_person(name="Lee Min Ho")
+    portrait = make_image(kind="portrait", alt_text="Lee Min Ho, smiling")
+    portrait.people.add(person)
+    for n in range(10):
+        live(headline=f"Lee Min Ho story {n}").people.add(person)
+    draft = make_article(headline="Unpublished about him")
+    draft.people.add(person)
+
+    with django_assert_max_num_queries(8):
+        html = client.get(person.get_absolute_url()).text
+
+    assert 'alt="Lee Min Ho, smiling"' in html
+    assert "Lee Min Ho story 9" in html
+    assert "Unpublished about him" not in html
