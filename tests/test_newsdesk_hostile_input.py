@@ -261,6 +261,12 @@ def test_admin_filters_and_ids_that_are_not_numbers_never_answer_500(
         "/admin/articles/article/?publish_at__year=99999999999999999999",
         "/admin/dramas/drama/?premiere_on__year=99999",
         "/admin/dramas/drama/?premiere_on__year=-1",
+        "/admin/articles/article/?publish_at__year=1",
+        "/admin/articles/article/?publish_at__year=9999",
+        "/admin/articles/article/?publish_at__year=9999&publish_at__month=12",
+        "/admin/dramas/drama/?premiere_on__year=99999999999999999999",
+        "/admin/axes/accessattempt/?attempt_time__year=1",
+        "/admin/axes/accessattempt/?attempt_time__year=99999999999",
     ],
 )
 def test_date_hierarchy_year_no_date_can_have_matches_nothing(superuser_client, url):
