@@ -28,6 +28,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo stories: {len(stories)} added.")
         if settings.DEBUG:
             self.stdout.write(
-                "Log in at http://127.0.0.1:8000/admin/ as admin, editor or "
-                f"journalist; demo password: {password}"
+                "Log in to the desk (/admin/) as admin, editor or journalist; "
+                f"demo password: {password}"
             )
