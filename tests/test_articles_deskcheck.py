@@ -118,7 +118,9 @@ CORPUS = [
     ),
     ("When the Stars Gossip debuts on 4 February 2025.", DEC_16, {"premiere-date"}),
     ("It's Okay to Not Be Okay ended on August 16, 2020.", DEC_16, {"finale-date"}),
+    ("When the Stars Gossip comes to tvN on Saturday, January 4.", DEC_16, set()),
     # Weekdays.
+    ("When the Stars Gossip comes to tvN on Friday, January 4.", DEC_16, {"weekday"}),
     (
         "When the Stars Gossip will premiere on Sunday, January 4, 2025.",
         DEC_16,

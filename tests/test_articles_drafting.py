@@ -581,3 +581,20 @@ def test_loaddemo_publishes_the_drafted_poster_reveal(settings):
     assert article.status_changes.filter(by__username="editor").exists()
     assert "will premiere on Saturday, January 4, 2025" in article.body
     assert 'href="/people/park-shin-woo/"' in article.body
+
+
+@pytest.mark.django_db
+def test_a_new_draft_is_desk_checked_at_once_and_is_clean(editor):
+    from articles.drafting import draft_story
+    from dramas.models import Drama
+    from newsdesk import demo
+
+    demo.load_show_data()
+    drama = Drama.objects.get(slug="when-the-stars-gossip")
+
+    article = draft_story(
+        "premiere", by=editor, drama=drama, at=datetime.date(2024, 12, 16)
+    )
+
+    assert article.desk_checked_at is not None
+    assert not [f for f in article.desk_findings if f["level"] in {"error", "warning"}]

@@ -133,7 +133,7 @@ def weekdays(doc):
         for d in s.dates:
             if d.weekday is None:
                 continue
-            day = d.as_date() or _with_year(d, doc.on.year)
+            day = d.as_date() or _nearest_year(d, doc.on.year)
             if day and day.weekday() != d.weekday:
                 yield Finding(
                     ERROR,
@@ -144,12 +144,18 @@ def weekdays(doc):
                 )
 
 
-def _with_year(mention, year):
+def _nearest_year(mention, year):
+    """A date written without its year: the year around `year` in which its weekday
+    is right, if any (then it is no error), else this year's."""
     from .dates import Mention
 
-    return Mention(
-        0, 0, "", mention.month, mention.day, year, mention.weekday
-    ).as_date()
+    days = [
+        Mention(0, 0, "", mention.month, mention.day, y, None).as_date()
+        for y in (year, year + 1, year - 1)
+    ]
+    days = [day for day in days if day]
+    right = [day for day in days if day.weekday() == mention.weekday]
+    return (right or days or [None])[0]
 
 
 def cast(doc):

@@ -65,4 +65,7 @@ def draft_story(kind_name, *, by, drama, at=None, slug="", **inputs):
         article.dramas.add(*draft.dramas)
         article.people.add(*draft.people)
         services.record_revision(article, by=by, comment="Drafted from the show data.")
+    # The desk sees what the checks say about the draft before its first save, as
+    # of the day it was written for.
+    services.check_copy(article, on=desk_day(at))
     return article
