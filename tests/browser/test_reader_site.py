@@ -23,12 +23,12 @@ def site(live_server):
 
 def test_drama_list_leads_to_drama_then_person_and_back(site, page):
     page.goto(f"{site}/dramas/")
-    page.get_by_role("link", name="When the Stars Gossip").click()
+    page.get_by_role("link", name="When the Stars Gossip", exact=True).click()
 
     assert page.get_by_role("heading", level=1).inner_text() == "When the Stars Gossip"
     assert page.locator(".native-name[lang=ko]").inner_text() == "별들에게 물어봐"
 
-    page.get_by_role("link", name="Lee Min Ho").click()
+    page.get_by_role("link", name="Lee Min Ho", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Lee Min Ho"
     page.go_back()
     assert page.url.endswith(PAGES["drama"])
