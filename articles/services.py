@@ -294,6 +294,7 @@ def restore_revision(article, *, version, by):
         article.save(update_fields=[*RESTORED_FIELDS, "lead_image", "lock_version"])
         article.dramas.set(fields.get("dramas", []))
         article.people.set(fields.get("people", []))
+        content_saved(article)
     return article
 
 

@@ -279,3 +279,20 @@ def test_publishing_is_refused_while_the_lead_image_lacks_alt_text_or_credit(edi
         "The lead image has no alt text.",
         "The lead image has no credit.",
     ]
+
+
+def test_restoring_a_live_story_shows_at_once_on_cached_pages(
+    client, editor, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_PAGE_MAX_AGE = 60
+    article = create_through_admin(client, editor, body="<p>First words.</p>")
+    client.post(change_url(article), form_data(article, body="<p>Second words.</p>"))
+    services.publish(article, by=editor)
+    client.logout()
+    assert "Second words." in client.get(article.get_absolute_url()).text  # cached
+
+    first = Version.objects.get_for_object(article).last()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.restore_revision(article, version=first, by=editor)
+
+    assert "First words." in client.get(article.get_absolute_url()).text
