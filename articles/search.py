@@ -13,7 +13,6 @@ and "Lee Minho" find the same stories.
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -22,6 +21,7 @@ from django.shortcuts import render
 
 from dramas.models import Drama
 from newsdesk.names import name_key
+from newsdesk.paging import CappedPaginator
 from people.models import Alias, Person
 
 from .models import Article
@@ -145,7 +145,7 @@ def _anywhere(fields, text):
 def search(request):
     asked = request.GET.get("q", "")
     query = clean(asked)
-    page = Paginator(find(query), 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(find(query), 20).get_page(request.GET.get("page"))
     return render(
         request,
         "articles/search.html",

@@ -1,6 +1,5 @@
 import datetime
 
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -8,6 +7,7 @@ from django.utils import timezone
 from django.views.generic import DetailView
 
 from dramas.models import Drama
+from newsdesk.paging import CappedPaginator
 
 from . import pages, previews
 from .filters import ArticleFilter
@@ -39,7 +39,7 @@ def home(request):
 def story_list(request):
     found = ArticleFilter(request.GET, queryset=pages.stories())
     queryset = found.qs if found.is_valid() else Article.objects.none()
-    page = Paginator(queryset, 20).get_page(request.GET.get("page"))
+    page = CappedPaginator(queryset, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": found, "page_obj": page, "query": query.urlencode()}
