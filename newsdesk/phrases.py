@@ -21,8 +21,14 @@ _FOLDS = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
+# ASCII folds one character to one with str methods alone: the fast path.
+_ASCII_FOLDS = str.maketrans({c: " " for c in "-_\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"})
+
+
 def fold(text):
     """Lower case, dashes as spaces, whitespace as plain spaces; same length as text."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_FOLDS)
     return "".join(_fold_char(c) for c in text.translate(_FOLDS))
 
 

@@ -260,7 +260,9 @@ def spelling(doc):
     known |= {d.title for d in doc.dramas.values()} | {
         c.drama.title for c in doc.credits
     }
-    exact = {fold_phrase(k) for k in known}
+    # Folded once here, not once per candidate phrase.
+    known = {name: fold_phrase(name) for name in known}
+    exact = set(known.values())
     taken = [(m.start, m.end) for m in doc.person_mentions + doc.title_mentions]
     for s in doc.sentences:
         for start, end, phrase in _capitalized_runs(s):
@@ -299,11 +301,11 @@ def _capitalized_runs(sentence):
 
 
 def _closest(phrase, known, exact):
+    """The known name `phrase` nearly spells; `known` maps names to their folds."""
     folded = fold_phrase(phrase)
     if folded in exact:
         return None
-    for name in known:
-        target = fold_phrase(name)
+    for name, target in known.items():
         if abs(len(target) - len(folded)) > 3 or target[:1] != folded[:1]:
             continue
         matcher = difflib.SequenceMatcher(None, folded, target)
