@@ -7,15 +7,6 @@ from newsdesk.names import name_key
 from newsdesk.slugs import unique_slug
 
 
-class PersonQuerySet(models.QuerySet):
-    def named(self, name):
-        """People whose desk name or any alias matches `name`, spelling aside."""
-        key = name_key(name)
-        return self.filter(
-            Q(name_key=key) | Q(aliases__name_key=key) | Q(native_name=name.strip())
-        ).distinct()
-
-
 class Person(models.Model):
     name = models.CharField(
         "desk name",
@@ -36,8 +27,6 @@ class Person(models.Model):
     name_key = models.CharField(max_length=150, editable=False, db_index=True)
     birth_date = models.DateField(null=True, blank=True)
     bio = models.TextField("short bio", blank=True)
-
-    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from people.models import Person, Role
+from people.models import Role
 from tests.factories import make_cast, make_crew, make_drama, make_person
 
 pytestmark = pytest.mark.django_db
@@ -38,13 +38,6 @@ def test_known_for_honours_a_cut_off_date():
     older = make_cast(make_drama(premiere_on=D(2016, 8, 24)), person)
 
     assert person.known_for(before=D(2024, 12, 16)) == [older]
-
-
-def test_person_named_matches_any_spelling_and_hangul():
-    person = make_person(name="Lee Min Ho", native_name="이민호", aliases=["Lee Minho"])
-
-    for spelling in ["Lee Min-ho", "lee minho", "LEE MIN HO", "이민호"]:
-        assert list(Person.objects.named(spelling)) == [person], spelling
 
 
 def test_two_people_may_share_a_name():
