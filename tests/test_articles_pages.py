@@ -203,3 +203,27 @@ def test_person_page_shows_portrait_and_stories_in_a_fixed_number_of_queries(
     assert 'alt="Lee Min Ho, smiling"' in html
     assert "Lee Min Ho story 9" in html
     assert "Unpublished about him" not in html
+
+
+def test_story_list_pages_newer_and_older_without_a_count(client):
+    stories = [live(publish_at=timezone.now() - n * HOUR) for n in range(1, 23)]
+    url = reverse("articles:list")
+
+    first, second = client.get(url).text, client.get(url, {"page": 2}).text
+
+    assert stories[19].get_absolute_url() in first
+    assert stories[20].get_absolute_url() not in first
+    assert stories[20].get_absolute_url() in second
+    assert "Page 1</span>" in first and 'rel="next" href="?page=2"' in first
+    assert 'rel="prev" href="?page=1"' in second and 'rel="next"' not in second
+
+
+def test_story_list_page_past_the_end_leads_back_to_the_newest(client):
+    live()
+
+    response = client.get(reverse("articles:list"), {"page": 40, "kind": "news"})
+
+    assert response.status_code == 200
+    assert "The stories end before page 40." in response.text
+    assert 'href="/stories/?kind=news">Back to the newest' in response.text
+    assert '<meta name="robots" content="noindex, follow">' in response.text
