@@ -94,12 +94,14 @@ def _longest_first(matches):
 
 
 class CachedIndex:
-    """A PhraseIndex built from the database once per process, and rebuilt after
-    `invalidate()` (which every process sees through the shared cache)."""
+    """An index (a PhraseIndex unless `build` says otherwise) built from the database
+    once per process, and rebuilt after `invalidate()` (which every process sees
+    through the shared cache)."""
 
-    def __init__(self, name, load):
+    def __init__(self, name, load, *, build=PhraseIndex):
         self._key = f"newsdesk:phrases:{name}:version"
         self._load = load
+        self._build = build
         self._version = None
         self._index = None
 
@@ -111,7 +113,7 @@ class CachedIndex:
             cache.add(self._key, uuid.uuid4().hex, timeout=None)
             version = cache.get(self._key)
         if version is None or version != self._version:
-            self._index = PhraseIndex(self._load())
+            self._index = self._build(self._load())
             self._version = version
         return self._index
 

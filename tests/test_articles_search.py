@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -184,6 +185,8 @@ def test_search_runs_a_fixed_number_of_queries(
         story = live(headline=f"Lee Min Ho and the stars, part {n}")
         story.people.add(person)
         story.dramas.add(drama)
+    # The first search after a change to people reads every name, once per process.
+    client.get(reverse("search"), {"q": "Lee Min-ho stars"})
 
     with django_assert_max_num_queries(6):
         response = client.get(reverse("search"), {"q": "Lee Min-ho stars"})
@@ -218,11 +221,63 @@ def test_search_uses_the_gin_index_where_the_database_has_one():
             )
         assert "article_search_document_gin" not in tables
         return
-    stories = search.find("finale")
+    now, writer = timezone.now(), live(headline="The finale").created_by
+    Article.objects.bulk_create(
+        Article(
+            headline=f"Casting news {n}",
+            slug=f"casting-news-{n}",
+            body="<p>News.</p>",
+            status=S.PUBLISHED,
+            publish_at=now - n * HOUR,
+            created_by=writer,
+        )
+        for n in range(1, 500)
+    )
     with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    with CaptureQueriesContext(connection) as queries:
+        search.find("finale")
+    # The words are matched in one query: the one that reads the stored vector.
+    (words,) = [q["sql"] for q in queries if "@@" in q["sql"]]
+    with connection.cursor() as cursor:
+        # 500 stories fit in a few pages, which PostgreSQL would rather read whole.
         cursor.execute("SET LOCAL enable_seqscan = off")
-        sql, params = stories.query.sql_with_params()
-        cursor.execute(f"EXPLAIN {sql}", params)
+        cursor.execute(f"EXPLAIN {words}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert "article_search_document_gin" in plan
+
+
+@pytest.mark.django_db
+def test_search_ranks_the_newest_matches_and_says_older_ones_match_too(
+    client, monkeypatch
+):
+    monkeypatch.setattr(search, "WINDOW", 3)
+    stories = [
+        live(headline=f"Premiere week, day {n}", publish_at=timezone.now() - n * HOUR)
+        for n in range(1, 6)
+    ]
+
+    response = client.get(reverse("search"), {"q": "premiere"})
+
+    assert [a.pk for a in response.context["page_obj"]] == [s.pk for s in stories[:3]]
+    assert "The best of the 3 newest stories" in response.text
+    assert "add a word to narrow the search" in response.text
+    assert (
+        "older ones match too" not in client.get(reverse("search"), {"q": "day 5"}).text
+    )
+
+
+@pytest.mark.django_db
+def test_search_knows_a_spelling_added_after_the_last_search(client):
+    person = make_person(name="Kim Ji-won")
+    story = live(body="<p>Kim Jiwon's next role is set.</p>")
+    story_about = live(headline="Casting news")
+    story_about.people.add(person)
+    assert found(client, "Kim Gee-won") == set()
+
+    person.aliases.create(name="Kim Gee-won")
+
+    assert found(client, "Kim Gee-won") == {story_about.pk}
+    person.aliases.create(name="Kim Jiwon")
+    assert found(client, "Kim Gee-won") == {story_about.pk, story.pk}
