@@ -3,6 +3,7 @@ from collections import Counter
 
 import reversion
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import path
@@ -13,6 +14,7 @@ from django.utils.safestring import mark_safe
 from js_asset.media import Media
 
 from dramas.models import Drama
+from newsdesk.paging import CappedPaginator
 
 from . import admin_views, services
 from .drafting import views as drafting_views
@@ -35,6 +37,10 @@ class BylineInline(admin.TabularInline):
     verbose_name = "byline"
     verbose_name_plural = "bylines (in order; empty means you)"
 
+    def get_queryset(self, request):
+        # Each row's name (Byline.__str__) reads its writer.
+        return super().get_queryset(request).select_related("user")
+
 
 class BylineFilter(admin.SimpleListFilter):
     title = "byline"
@@ -53,16 +59,28 @@ class BylineFilter(admin.SimpleListFilter):
         return queryset
 
 
+IN_THE_NEWS_FROM = 500
+
+
+class DeskPaginator(CappedPaginator):
+    """Counts up to 200 pages of 50: 10,000 stories, not all 100,000."""
+
+    max_pages = 200
+
+
 class DramaInTheNewsFilter(admin.SimpleListFilter):
-    """The shows with the most stories in the last 30 days, not all 3,000."""
+    """The shows with the most stories among the last 30 days' newest 500, not
+    all 3,000 shows (nor all of a busy month's stories: 8,600 on the bench desk)."""
 
     title = "drama in the news"
     parameter_name = "dramas__id__exact"
 
     def lookups(self, request, model_admin):
         since = timezone.now() - datetime.timedelta(days=30)
-        # From the recent stories (an index range), not from every drama.
-        links = Article.dramas.through.objects.filter(article__publish_at__gte=since)
+        newest = Article.objects.filter(publish_at__gte=since).order_by("-publish_at")
+        links = Article.dramas.through.objects.filter(
+            article__in=newest.values("pk")[:IN_THE_NEWS_FROM]
+        )
         recent = Counter(links.values_list("drama_id", flat=True)).most_common(20)
         titles = Drama.objects.in_bulk([pk for pk, _ in recent])
         return [(str(pk), titles[pk].title) for pk, _ in recent]
@@ -112,6 +130,11 @@ class ArticleAdmin(admin.ModelAdmin):
     # At 100,000 stories, counting them all again on every list costs more than
     # the list itself.
     show_full_result_count = False
+    # The desk finds older stories by searching and filtering, not on page 300.
+    paginator = DeskPaginator
+    # Each row is rendered through templates (the action checkbox alone is one):
+    # 100 rows took 50 ms. Fifty is two screens.
+    list_per_page = 50
     fieldsets = [
         (None, {"fields": ["headline", "kind", "dek", "body", "lead_image"]}),
         ("About", {"fields": ["dramas", "people"]}),
@@ -128,6 +151,18 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request).editable_by(request.user)
         return queryset.prefetch_related("bylines")
+
+    @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
+    def action_checkbox(self, obj):
+        """Django's checkbox, written out: through a widget template it cost 5 ms
+        a list of 50."""
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" '
+            'aria-label="Select this story for an action - {}">',
+            ACTION_CHECKBOX_NAME,
+            obj.pk,
+            obj,
+        )
 
     def get_urls(self):
         view = self.admin_site.admin_view

@@ -18,6 +18,11 @@ class CappedPaginator(Paginator):
         # Unordered, so the database may count from any index and stop at the limit.
         return self.object_list.order_by().values("pk")[:limit].count()
 
+    @property
+    def capped(self):
+        """Whether there may be more rows than were counted."""
+        return self.count >= self.per_page * self.max_pages
+
 
 class OpenEndedPaginator:
     """Newer and older pages of an ordered queryset, without counting it.

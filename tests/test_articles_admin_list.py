@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.admin import ArticleAdmin, DeskPaginator
 from tests.factories import make_article, make_drama
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,32 @@ def test_story_list_does_not_count_every_story_twice(
         response = superuser_client.get(URL)
 
     assert response.context["cl"].show_full_result_count is False
+
+
+def test_story_list_counts_up_to_a_cap_and_says_there_are_more(
+    superuser_client, monkeypatch
+):
+    monkeypatch.setattr(ArticleAdmin, "list_per_page", 2)
+    monkeypatch.setattr(DeskPaginator, "max_pages", 2)
+    for _ in range(5):
+        make_article()
+
+    capped = superuser_client.get(URL).text
+    one_page = superuser_client.get(
+        URL, {"q": make_article(headline="Unique").headline}
+    )
+
+    assert "4 or more stories: search or filter to narrow them" in capped
+    assert "1 story" in one_page.text and "or more" not in one_page.text
+
+
+def test_story_list_rows_carry_the_action_checkbox(superuser_client):
+    article = make_article(headline="Casting news")
+
+    html = superuser_client.get(URL).text
+
+    assert (
+        f'<input type="checkbox" name="_selected_action" value="{article.pk}" '
+        'class="action-select" aria-label="Select this story for an action - '
+        'Casting news">'
+    ) in html
