@@ -58,11 +58,12 @@ def context(article, request):
             -(d.premiere_on or MIN).toordinal(),
         ),
     )
+    # Through the tags, not a join and DISTINCT over whole stories.
+    tagged = Article.dramas.through.objects.filter(drama__in=dramas)
     related = list(
         Article.objects.live()
-        .filter(dramas__in=dramas)
+        .filter(pk__in=tagged.values("article"))
         .exclude(pk=article.pk)
-        .distinct()
         .latest_first()
         .select_related("lead_image")[:4]
         if dramas

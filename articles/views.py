@@ -13,7 +13,6 @@ from . import pages, previews
 from .filters import ArticleFilter
 from .models import Article, SlugRedirect
 
-
 IN_THE_NEWS_FROM = 300
 
 
