@@ -8,6 +8,9 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         import reversion
 
+        from . import fulltext
         from .models import Article
 
         reversion.register(Article)
+        # SQLite's search index calls a function of ours (articles/fulltext.py).
+        fulltext.install()

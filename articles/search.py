@@ -3,7 +3,8 @@
 On PostgreSQL the words are matched by full-text search (English stemming) on the
 headline, standfirst and body, kept by PostgreSQL in a generated column with a GIN
 index (migration 0006), and ranked with SearchRank (headline above standfirst above
-body). On SQLite every word must appear somewhere in those fields. On both, a query
+body). On SQLite an FTS5 index holds the same words, stemmed the same way
+(articles/fulltext.py, migration 0009). On both, a query
 that names a drama (English, Korean or another title) or a person (desk name, Korean
 name or any other spelling, spacing and hyphens aside) also finds the stories about
 them and the stories that name them in another spelling: "Lee Min-ho", "Lee Min Ho"
@@ -24,6 +25,7 @@ from newsdesk.paging import CappedPaginator
 from people.index import name_keys
 from people.models import Person
 
+from . import fulltext
 from .models import Article
 
 MAX_QUERY_LENGTH = 200
@@ -140,25 +142,16 @@ def _words(query, spellings):
 
 
 def _matching(query, spellings):
-    """SQLite: every word somewhere, or a known spelling; every word in the headline
-    ranks first (there is no ranking function)."""
-    fields = ["headline", "dek", "body"]
-    words, in_headline = Q(), Q()
-    for word in WORD.findall(query)[:MAX_WORDS]:
-        words &= _anywhere(fields, word)
+    """SQLite: every word, or a known spelling as a phrase, through the FTS5 index
+    (articles/fulltext.py); every word in the headline ranks first, as there is no
+    ranking function here."""
+    words = WORD.findall(query)[:MAX_WORDS]
+    sql, params = fulltext.matching(fulltext.query(words, spellings))
+    in_headline = Q()
+    for word in words:
         in_headline &= Q(headline__icontains=word)
-    named = Q()
-    for spelling in spellings:
-        named |= _anywhere(fields, spelling)
     rank = Case(When(in_headline, then=Value(1.0)), default=Value(0.0))
-    return Article.objects.live().filter(words | named), rank
-
-
-def _anywhere(fields, text):
-    found = Q()
-    for field in fields:
-        found |= Q(**{f"{field}__icontains": text})
-    return found
+    return Article.objects.live().filter(pk__in=RawSQL(sql, params)), rank
 
 
 def search(request):

@@ -281,3 +281,37 @@ def test_search_knows_a_spelling_added_after_the_last_search(client):
     assert found(client, "Kim Gee-won") == {story_about.pk}
     person.aliases.create(name="Kim Jiwon")
     assert found(client, "Kim Gee-won") == {story_about.pk, story.pk}
+
+
+@pytest.mark.django_db
+def test_search_follows_edits_and_deletions(client):
+    story = live(headline="Casting news", body="<p>The rooftop scene.</p>")
+    assert found(client, "rooftop") == {story.pk}
+
+    story.body = "<p>The river scene.</p>"
+    story.save()
+
+    assert found(client, "rooftop") == set()
+    assert found(client, "river") == {story.pk}
+    story.delete()
+    assert found(client, "river") == set()
+
+
+@pytest.mark.django_db
+def test_search_reads_the_words_of_a_body_not_its_links(client):
+    live(body='<p>Read <a href="https://news.example/people/kim">her profile</a>.</p>')
+
+    assert found(client, "people") == set()
+    assert found(client, "profile") != set()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ['"', 'lee"min', "NEAR(a b)", "a*", "^lead", "a OR", "-x", "(", "{x}:y"]
+)
+def test_search_reads_search_syntax_as_plain_words(client, query):
+    live(headline="Lead role for Lee Min-ho")
+
+    response = client.get(reverse("search"), {"q": query})
+
+    assert response.status_code == 200
