@@ -165,15 +165,13 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "publish_at"]),
             # Newest first without sorting the archive: the reader's lists and feeds
-            # (latest_first) and the desk's story list (last saved first).
-            models.Index(fields=["publish_at", "id"]),
-            # The same for live() alone: a deep page of the reader's list skips the
-            # stories before it inside this index, reading no table rows.
+            # (latest_first). With the status in the index, live() is read from it
+            # alone, so a deep page skips the stories before it without reading
+            # their rows (an index-only scan on PostgreSQL, a covering one on SQLite).
             models.Index(
-                fields=["publish_at", "id"],
-                condition=Q(status__in=["published", "scheduled"]),
-                name="article_live_newest",
+                fields=["publish_at", "id", "status"], name="article_newest_first"
             ),
+            # The desk's story list (last saved first).
             models.Index(fields=["modified_at", "id"]),
         ]
 
