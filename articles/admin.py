@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -62,17 +62,17 @@ class BylineFilter(admin.SimpleListFilter):
         return queryset
 
 
-IN_THE_NEWS_FROM = 500
+IN_THE_NEWS_FROM = 200
 
 
 class DeskPaginator(CappedPaginator):
-    """Counts up to 200 pages of 50: 10,000 stories, not all 100,000."""
+    """Counts up to 100 pages of 25: 2,500 stories, not all 100,000."""
 
-    max_pages = 200
+    max_pages = 100
 
 
 class DramaInTheNewsFilter(admin.SimpleListFilter):
-    """The shows with the most stories among the last 30 days' newest 500, not
+    """The shows with the most stories among the last 30 days' newest 200, not
     all 3,000 shows (nor all of a busy month's stories: 8,600 on the bench desk)."""
 
     title = "drama in the news"
@@ -81,12 +81,17 @@ class DramaInTheNewsFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         since = timezone.now() - datetime.timedelta(days=30)
         newest = Article.objects.filter(publish_at__gte=since).order_by("-publish_at")
-        links = Article.dramas.through.objects.filter(
-            article__in=newest.values("pk")[:IN_THE_NEWS_FROM]
+        # The ids first: given a subquery, PostgreSQL guessed wrong and read every
+        # link in the archive (12 ms at 100,000 stories) instead of these stories'.
+        ids = list(newest.values_list("pk", flat=True)[:IN_THE_NEWS_FROM])
+        links = Article.dramas.through.objects.filter(article__in=ids)
+        recent = (
+            links.values_list("drama_id", flat=True)
+            .annotate(stories=Count("pk"))
+            .order_by("-stories", "drama_id")[:20]
         )
-        recent = Counter(links.values_list("drama_id", flat=True)).most_common(20)
-        titles = Drama.objects.in_bulk([pk for pk, _ in recent])
-        return [(str(pk), titles[pk].title) for pk, _ in recent]
+        titles = Drama.objects.in_bulk(list(recent))
+        return [(str(pk), titles[pk].title) for pk in recent if pk in titles]
 
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
@@ -135,9 +140,9 @@ class ArticleAdmin(admin.ModelAdmin):
     show_full_result_count = False
     # The desk finds older stories by searching and filtering, not on page 300.
     paginator = DeskPaginator
-    # Each row is rendered through templates (the action checkbox alone is one):
-    # 100 rows took 50 ms. Fifty is two screens.
-    list_per_page = 50
+    # Each row costs about half a millisecond to render: 100 rows took 50 ms.
+    # Twenty-five fill a screen; WordPress shows twenty.
+    list_per_page = 25
     fieldsets = [
         (None, {"fields": ["headline", "kind", "dek", "body", "lead_image"]}),
         ("About", {"fields": ["dramas", "people"]}),
