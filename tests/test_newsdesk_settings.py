@@ -69,3 +69,10 @@ def test_settings_debug_runs_without_secret():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("True")
+
+
+def test_settings_read_an_empty_database_url_as_the_default():
+    result = run_settings(DJANGO_SECRET_KEY="s3cret", DATABASE_URL="")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[2] == "django.db.backends.sqlite3"
