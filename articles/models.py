@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -34,6 +34,18 @@ class ArticleQuerySet(models.QuerySet):
     def latest_first(self):
         """Newest first, as lists show stories: without their bodies."""
         return self.order_by("-publish_at", "-pk").defer("body")
+
+    def busiest_dramas(self, *, among, limit):
+        """The `limit` dramas with the most stories among the `among` newest of these
+        stories, each with its count in `stories`, so the cost stays the same as the
+        archive grows. The ids are read first: given them as a subquery, PostgreSQL
+        hashed every story-drama link in the archive (12 ms at 100,000 stories)."""
+        newest = self.order_by("-publish_at", "-pk").values_list("pk", flat=True)
+        return (
+            Drama.objects.filter(articles__in=list(newest[:among]))
+            .annotate(stories=Count("articles", distinct=True))
+            .order_by("-stories", "title")[:limit]
+        )
 
     def about(self, thing):
         """Stories related to a drama or a person."""

@@ -166,7 +166,6 @@ def search(request):
             "query": query,
             "page_obj": page,
             "truncated": truncated,
-            "window": WINDOW,
             "shortened": len(asked.strip()) > MAX_QUERY_LENGTH,
             "max_length": MAX_QUERY_LENGTH,
         },
