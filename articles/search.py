@@ -19,7 +19,7 @@ from django.db.models import Case, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 
-from dramas.models import Drama
+from dramas.index import title_search
 from newsdesk.names import name_key
 from newsdesk.paging import CappedPaginator
 from people.index import name_keys
@@ -115,14 +115,11 @@ def named_people(query):
 
 def stories_about(query, people):
     """The ids of stories tagged with a drama titled `query` or one of `people`."""
+    # In memory (dramas.index): asked of the database, the titles and the other
+    # known titles took 3 ms of every search at 3,000 shows.
     dramas = []
     if len(query) > 1:
-        titled = Q(title__icontains=query) | Q(native_title__icontains=query)
-        titled |= Q(alternative_titles__title__icontains=query)
-        # Read once, here: the count and the page both use the ids.
-        dramas = list(
-            Drama.objects.filter(titled).values_list("pk", flat=True)[:MAX_DRAMAS]
-        )
+        dramas = title_search.get().containing(query, limit=MAX_DRAMAS)
     # The link tables, not joins from every story: the tags are the small side.
     about_dramas = Article.dramas.through.objects.filter(drama__in=dramas)
     about_people = Article.people.through.objects.filter(person__in=people)

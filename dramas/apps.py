@@ -6,8 +6,10 @@ class DramasConfig(AppConfig):
     verbose_name = "Shows"
 
     def ready(self):
-        from .index import titles
+        from .index import title_search, titles
         from .models import AlternativeTitle, Drama
 
-        # The desk checks find titles in copy; any change rebuilds their index.
+        # The desk checks find titles in copy, search finds them in a query; any
+        # change rebuilds both indexes.
         titles.watch(Drama, AlternativeTitle)
+        title_search.watch(Drama, AlternativeTitle)

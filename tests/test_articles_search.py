@@ -50,7 +50,10 @@ def test_search_finds_stories_by_headline_dek_and_body(client, field, text, quer
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["Stars Gossip", "별들에게 물어봐", "Ask the Stars"])
+@pytest.mark.parametrize(
+    "query",
+    ["Stars Gossip", "stars GOSSIP", "별들에게 물어봐", "Ask the Stars", "물어"],
+)
 def test_search_finds_stories_by_any_title_of_their_drama(client, query):
     drama = make_drama(title="When the Stars Gossip", native_title="별들에게 물어봐")
     AlternativeTitle.objects.create(drama=drama, title="Ask the Stars")
@@ -59,6 +62,21 @@ def test_search_finds_stories_by_any_title_of_their_drama(client, query):
     live(headline="Another show")
 
     assert found(client, query) == {story.pk}
+
+
+@pytest.mark.django_db
+def test_search_finds_a_drama_by_its_new_title_and_not_its_old_one(client):
+    drama = make_drama(title="Working Title")
+    story = live()
+    story.dramas.add(drama)
+    assert found(client, "Working Title") == {story.pk}
+
+    drama.title = "When the Stars Gossip"
+    drama.save()
+    AlternativeTitle.objects.create(drama=drama, title="Ask the Stars")
+
+    assert found(client, "Working Title") == set()
+    assert found(client, "Stars Gossip") == found(client, "ask the") == {story.pk}
 
 
 @pytest.mark.django_db
