@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, prefetch_related_objects
 
 from dramas.models import Drama
@@ -15,21 +16,38 @@ LEAD_TIERS = [Role.Tier.LEAD, Role.Tier.SUPPORTING]
 MIN = datetime.date.min
 
 
+# What the cards and bylines show, and no more: a show's synopsis, a credit's
+# character notes or a person's bio cost time to fetch and to build into models.
+CARD_FIELDS = ["title", "native_title", "slug", "premiere_on", "finale_on"]
+PICTURE_FIELDS = ["file", "width", "height", "alt_text", "credit", "caption"]
+NAME_FIELDS = ["username", "first_name", "last_name"]
+
+
 def dramas_with_cards():
     """Related dramas with what their cards show: network, posters, lead cast."""
+    leads = (
+        Role.objects.cast()
+        .filter(tier__in=LEAD_TIERS)
+        .select_related("person")
+        .only("drama", "person__name", "person__slug")
+    )
     return Prefetch(
         "dramas",
-        queryset=Drama.objects.select_related("network").prefetch_related(
-            Prefetch("images", queryset=Image.objects.posters(), to_attr="posters"),
+        queryset=Drama.objects.select_related("network")
+        .only(*CARD_FIELDS, "network__name")
+        .prefetch_related(
             Prefetch(
-                "credits",
-                queryset=Role.objects.cast()
-                .filter(tier__in=LEAD_TIERS)
-                .select_related("person"),
-                to_attr="leads",
+                "images",
+                queryset=Image.objects.posters().only(*PICTURE_FIELDS),
+                to_attr="posters",
             ),
+            Prefetch("credits", queryset=leads, to_attr="leads"),
         ),
     )
+
+
+def bylines():
+    return Prefetch("bylines", queryset=get_user_model().objects.only(*NAME_FIELDS))
 
 
 def stories():
@@ -45,7 +63,7 @@ def stories():
 def article_page(queryset):
     """`queryset` with all the article page reads, in a fixed number of queries."""
     return queryset.select_related("lead_image").prefetch_related(
-        "bylines", "public_notes", dramas_with_cards()
+        bylines(), "public_notes", dramas_with_cards()
     )
 
 
