@@ -272,6 +272,10 @@ class StatusChange(models.Model):
 
 
 class PublicNote(models.Model):
+    """A correction or update readers see under the story. Written only through
+    services.add_public_note, which moves the story's updated_at with it: the
+    reader's page reads notes only for a story that has an updated_at."""
+
     class Kind(models.TextChoices):
         CORRECTION = "correction", "Correction"
         UPDATE = "update", "Update"

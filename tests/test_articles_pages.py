@@ -3,6 +3,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -49,6 +51,21 @@ def test_article_page_runs_a_fixed_number_of_queries(
         response = client.get(article.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_article_page_reads_notes_only_for_a_story_that_has_had_one(client):
+    quiet, corrected = live(), live()
+    services.add_public_note(
+        corrected, by=make_user("Editor"), kind="update", text="Episode 2 moved."
+    )
+
+    for story, reads_notes in [(quiet, False), (corrected, True)]:
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(story.get_absolute_url()).text
+
+        notes = [q for q in queries if "articles_publicnote" in q["sql"]]
+        assert len(notes) == reads_notes
+        assert ("Episode 2 moved." in html) == reads_notes
 
 
 def test_article_page_shows_the_story_its_show_and_related_stories(client):
