@@ -4,19 +4,21 @@
     DATABASE_URL=postgres://…/newsdesk_bench make bench
 
 Seeds a 100,000-story desk and a 1,000-story desk (bench/desk.py; kept and reused
-while their seed version matches), serves each under gunicorn with production settings
-(2 workers, debug off, static files collected into a temporary folder), and loads it
-on loopback with wrk (8 connections) for BENCH_SECONDS per page after a warm-up: the
-floor (a bare view, /_bench/floor/), the article page over random real slugs, home,
-drama, person, stories pages 1 and 500, search and the RSS feed, with the page cache
-off and on (a local-memory cache per worker, as by default), then the desk's story
-list and change form. Then publish_due, desk-check and drafting benchmarks. Writes
-bench/results/<date>-<database>.json and .md.
+while their seed version matches), serves both at once under gunicorn with production
+settings (2 workers each, debug off, static files collected into a temporary folder),
+and loads them on loopback with wrk (8 connections) for BENCH_SECONDS per page after a
+warm-up, each page on the large desk and then at once on the small one: the floor (a
+bare view, /_bench/floor/), the article page over random real slugs, home, drama,
+person, stories pages 1 and 500, search and the RSS feed, with the page cache off and
+on (Redis, a database per desk, when it answers; else each worker's memory), then the
+desk's story list and change form. Then publish_due, desk-check and drafting
+benchmarks. Writes bench/results/<date>-<database>.json and .md.
 
 On PostgreSQL, the 1,000-story desk lives in a database named after DATABASE_URL's
 with "_1000" added; both are created when missing.
 """
 
+import contextlib
 import datetime
 import json
 import os
@@ -42,8 +44,12 @@ WARMUP = int(os.environ.get("BENCH_WARMUP", "2"))
 CONNECTIONS, WORKERS = 8, 2
 SIZES = [100_000, 1_000]
 # The cached runs use Redis when it answers here (one cache for both workers, as in
-# production), else each worker's local memory.
-REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+# production; a database for each desk, as both are served at once), else each
+# worker's local memory.
+REDIS = {
+    100_000: os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13"),
+    1_000: os.environ.get("BENCH_REDIS_SMALL_URL", "redis://127.0.0.1:6379/12"),
+}
 PUBLIC = [
     "floor",
     "article",
@@ -255,32 +261,23 @@ def div(a, b):
     return None if a is None or not b else a / b
 
 
-def load(server, pages, names, *, hot, cookie=None):
-    measured = {}
-    for name in names:
-        page = pages["pages"][name]
-        paths = None
-        if name == "article":
-            paths = pages["hot_slugs"] if hot else pages["slugs"]
-        options = {"paths": paths, "cookie": cookie}
-        server.settle()
-        wrk(server, page["path"], seconds=WARMUP, **options)
-        # A slow page's warm-up leaves a queue that would eat the measured run.
-        server.settle()
-        measured[name] = wrk(server, page["path"], seconds=SECONDS, **options)
-        figures = measured[name]
-        log(
-            f"  {name:13} p50 {num(figures['p50_ms'])} ms  p99 "
-            f"{num(figures['p99_ms'])} ms  {figures['rps']:8.1f} req/s"
-            + (f"  {figures['errors']} errors" if figures["errors"] else "")
-        )
-    return measured
+def measure(server, pages, name, *, hot, cookie=None):
+    page = pages["pages"][name]
+    paths = None
+    if name == "article":
+        paths = pages["hot_slugs"] if hot else pages["slugs"]
+    options = {"paths": paths, "cookie": cookie}
+    server.settle()
+    wrk(server, page["path"], seconds=WARMUP, **options)
+    # A slow page's warm-up leaves a queue that would eat the measured run.
+    server.settle()
+    return wrk(server, page["path"], seconds=SECONDS, **options)
 
 
-def redis_ready():
-    """A cache shared by both workers, emptied so no page of another desk is in it."""
+def redis_ready(url):
+    """A cache shared by a desk's workers, emptied so no page of a past run is in it."""
     done = subprocess.run(
-        ["redis-cli", "-u", REDIS, "flushdb"],
+        ["redis-cli", "-u", url, "flushdb"],
         capture_output=True,
         text=True,
     )
@@ -298,24 +295,44 @@ def warm(server, pages):
             pass
 
 
-def run_desk(size, pages, env, static_root):
-    env = {**env, "DJANGO_STATIC_ROOT": static_root}
-    runs = {}
-    for mode, extra in [
-        ("uncached", {"NEWSDESK_PUBLIC_MAX_AGE": "0"}),
-        ("cached", {"CACHE_URL": REDIS} if redis_ready() else {}),
-    ]:
-        log(f"{size:,}-story desk, page cache {mode}: {extra or 'local memory'}")
-        with Server({**env, **extra}) as server:
+def run_desks(pages, envs):
+    """Both desks served at once, each page loaded on one desk and then at once on
+    the other: a growth ratio compares two runs a few seconds apart, so a change
+    in the machine's speed over the minutes of a bench does not read as growth.
+    Only the desk being loaded uses the cores; the other's workers wait."""
+    loads = {size: {} for size in SIZES}
+    for mode in ["uncached", "cached"]:
+        extra = {size: {"NEWSDESK_PUBLIC_MAX_AGE": "0"} for size in SIZES}
+        if mode == "cached":
+            extra = {
+                size: {"CACHE_URL": REDIS[size]} if redis_ready(REDIS[size]) else {}
+                for size in SIZES
+            }
+        log(f"page cache {mode}: {extra[max(SIZES)] or 'local memory'}")
+        with contextlib.ExitStack() as stack:
+            servers = {
+                size: stack.enter_context(Server({**envs[size], **extra[size]}))
+                for size in SIZES
+            }
             if mode == "cached":
-                warm(server, pages)
-            # Cached: readers crowd onto a few stories, the newest 100.
-            runs[mode] = load(server, pages, PUBLIC, hot=mode == "cached")
-            if mode == "uncached":
-                runs[mode].update(
-                    load(server, pages, DESK, hot=False, cookie=pages["session"])
-                )
-    return runs
+                for size in SIZES:
+                    warm(servers[size], pages[size])
+            names = PUBLIC + (DESK if mode == "uncached" else [])
+            for name in names:
+                for size in SIZES:
+                    # Cached: readers crowd onto a few stories, the newest 100.
+                    options = {"hot": mode == "cached"}
+                    if name in DESK:
+                        options["cookie"] = pages[size]["session"]
+                    figures = measure(servers[size], pages[size], name, **options)
+                    loads[size].setdefault(mode, {})[name] = figures
+                    log(
+                        f"  {name:13} {size:>7,}  p50 {num(figures['p50_ms'])} ms  "
+                        f"p99 {num(figures['p99_ms'])} ms  "
+                        f"{figures['rps']:8.1f} req/s"
+                        + (f"  {figures['errors']} errors" if figures["errors"] else "")
+                    )
+    return loads
 
 
 def run_script(script, env, *args):
@@ -350,12 +367,10 @@ def main():
         )
         env_static = {**env, "DJANGO_STATIC_ROOT": static_root}
         pages = {size: prepare(size, urls[size], env_static) for size in SIZES}
-        loads = {
-            size: run_desk(
-                size, pages[size], {**env, "DATABASE_URL": urls[size]}, static_root
-            )
-            for size in SIZES
-        }
+        loads = run_desks(
+            pages,
+            {size: {**env_static, "DATABASE_URL": urls[size]} for size in SIZES},
+        )
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
     log("publish_due over 1,000 due stories")
@@ -378,7 +393,11 @@ def main():
         "machine": f"{os.cpu_count()} cores",
         "wrk": {"connections": CONNECTIONS, "seconds": SECONDS, "warmup": WARMUP},
         "gunicorn_workers": WORKERS,
-        "page_cache": REDIS if redis_ready() else "local memory, per worker",
+        "page_cache": (
+            f"{REDIS[max(SIZES)]} and {REDIS[min(SIZES)]}"
+            if redis_ready(REDIS[max(SIZES)])
+            else "local memory, per worker"
+        ),
         "desks": {str(n): pages[n] for n in SIZES},
         "load": {str(n): loads[n] for n in SIZES},
         "publish_due": due,
