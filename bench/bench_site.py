@@ -261,7 +261,7 @@ def div(a, b):
     return None if a is None or not b else a / b
 
 
-def measure(server, pages, name, *, hot, cookie=None):
+def measure(server, pages, name, *, seconds, hot, cookie=None):
     page = pages["pages"][name]
     paths = None
     if name == "article":
@@ -271,7 +271,23 @@ def measure(server, pages, name, *, hot, cookie=None):
     wrk(server, page["path"], seconds=WARMUP, **options)
     # A slow page's warm-up leaves a queue that would eat the measured run.
     server.settle()
-    return wrk(server, page["path"], seconds=SECONDS, **options)
+    return wrk(server, page["path"], seconds=seconds, **options)
+
+
+def combined(halves):
+    """One page's figures from its two half runs: latencies averaged, requests a
+    second over both."""
+    p50s = [h["p50_ms"] for h in halves]
+    p99s = [h["p99_ms"] for h in halves]
+    requests = sum(h["requests"] for h in halves)
+    return {
+        "p50_ms": None if None in p50s else round(sum(p50s) / len(p50s), 2),
+        "p99_ms": None if None in p99s else round(sum(p99s) / len(p99s), 2),
+        "rps": round(sum(h["rps"] for h in halves) / len(halves), 1),
+        "requests": requests,
+        "errors": sum(h["errors"] for h in halves),
+        "halves": halves,
+    }
 
 
 def redis_ready(url):
@@ -296,10 +312,12 @@ def warm(server, pages):
 
 
 def run_desks(pages, envs):
-    """Both desks served at once, each page loaded on one desk and then at once on
-    the other: a growth ratio compares two runs a few seconds apart, so a change
-    in the machine's speed over the minutes of a bench does not read as growth.
-    Only the desk being loaded uses the cores; the other's workers wait."""
+    """Both desks served at once and each page loaded on them in turn, large,
+    small, small, large, for half of BENCH_SECONDS a time: a growth ratio compares
+    runs seconds apart, and a steady change in the machine's speed weighs on both
+    desks alike, so it does not read as growth (one bench's floor moved by 15%
+    between two runs minutes apart). Only the desk being loaded uses the cores;
+    the other's workers wait."""
     loads = {size: {} for size in SIZES}
     for mode in ["uncached", "cached"]:
         extra = {size: {"NEWSDESK_PUBLIC_MAX_AGE": "0"} for size in SIZES}
@@ -319,12 +337,17 @@ def run_desks(pages, envs):
                     warm(servers[size], pages[size])
             names = PUBLIC + (DESK if mode == "uncached" else [])
             for name in names:
-                for size in SIZES:
+                halves = {size: [] for size in SIZES}
+                for size in [*SIZES, *reversed(SIZES)]:
                     # Cached: readers crowd onto a few stories, the newest 100.
-                    options = {"hot": mode == "cached"}
+                    options = {"hot": mode == "cached", "seconds": max(1, SECONDS // 2)}
                     if name in DESK:
                         options["cookie"] = pages[size]["session"]
-                    figures = measure(servers[size], pages[size], name, **options)
+                    halves[size].append(
+                        measure(servers[size], pages[size], name, **options)
+                    )
+                for size in SIZES:
+                    figures = combined(halves[size])
                     loads[size].setdefault(mode, {})[name] = figures
                     log(
                         f"  {name:13} {size:>7,}  p50 {num(figures['p50_ms'])} ms  "
