@@ -506,7 +506,8 @@ def table(result):
         f"Newsdesk at newsroom scale, {result['date']}, {result['database']}, "
         f"{result['machine']}: gunicorn {result['gunicorn_workers']} workers, wrk "
         f"{result['wrk']['connections']} connections, {result['wrk']['seconds']} s "
-        f"a page after {result['wrk']['warmup']} s of warm-up. Ratios are to the "
+        "a page on each desk, in two halves (large desk, small, small, large), each "
+        f"after {result['wrk']['warmup']} s of warm-up. Ratios are to the "
         "floor measured in the same server run; growth is p50 at 100,000 stories "
         f"over p50 at 1,000. Page cache on: {result.get('page_cache', 'locmem')}.",
         "",
