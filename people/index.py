@@ -5,11 +5,10 @@ or an alias (newsdesk.phrases.CachedIndex), so a desk check or a search asks no
 query of the 20,000 people to know which of them a text names.
 """
 
-import bisect
-
 import ahocorasick
 
 from newsdesk.phrases import CachedIndex
+from newsdesk.substrings import Lines
 
 from .models import Alias, Person
 
@@ -39,12 +38,7 @@ class NameKeys:
                 by_native.setdefault(native, set()).add(pk)
         self._keys = sorted(by_key)
         self._pks = [by_key[k] for k in self._keys]
-        # Every key on a line of its own, to find the keys holding a text with find.
-        self._starts, offset = [], 0
-        for key in self._keys:
-            self._starts.append(offset)
-            offset += len(key) + 1
-        self._joined = "\n".join(self._keys)
+        self._lines = Lines(self._keys)
         self._whole = _automaton(
             (k, pks)
             for k, pks in zip(self._keys, self._pks, strict=True)
@@ -66,13 +60,10 @@ class NameKeys:
         """Up to `limit` people with `key` inside one of their keys ("minho" in Lee
         Min-ho's), when `key` has MIN_KEY characters or more."""
         found = set()
-        at = self._joined.find(key) if len(key) >= MIN_KEY else -1
-        while at != -1 and len(found) < limit:
-            line = bisect.bisect_right(self._starts, at) - 1
+        for line in self._lines.holding(key) if len(key) >= MIN_KEY else ():
             found |= self._pks[line]
-            if line + 1 == len(self._starts):
+            if len(found) >= limit:
                 break
-            at = self._joined.find(key, self._starts[line + 1])
         return sorted(found)[:limit]
 
 

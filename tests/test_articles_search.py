@@ -106,6 +106,17 @@ def test_search_finds_a_named_person_inside_a_longer_query(client):
 
 
 @pytest.mark.django_db
+def test_search_finds_the_people_a_part_of_a_name_belongs_to(client):
+    gong, lee = make_person(name="Gong Hyo Jin"), make_person(name="Lee Min Ho")
+    about_gong, about_lee = live(headline="A quiet week"), live(headline="Back")
+    about_gong.people.add(gong)
+    about_lee.people.add(lee)
+
+    assert found(client, "hyojin") == found(client, "Hyo-Jin") == {about_gong.pk}
+    assert found(client, "minho") == {about_lee.pk}
+
+
+@pytest.mark.django_db
 def test_search_never_shows_drafts_future_withdrawn_or_in_review(client, editor):
     shown = live(headline="Casting news for the remake")
     for status in [S.DRAFT, S.IN_REVIEW, S.WITHDRAWN]:
