@@ -40,7 +40,7 @@ class ArticleQuerySet(models.QuerySet):
         stories, each with its count in `stories`, so the cost stays the same as the
         archive grows. The ids are read first: given them as a subquery, PostgreSQL
         hashed every story-drama link in the archive (12 ms at 100,000 stories)."""
-        newest = self.order_by("-publish_at", "-pk").values_list("pk", flat=True)
+        newest = self.latest_first().values_list("pk", flat=True)
         return (
             Drama.objects.filter(articles__in=list(newest[:among]))
             .annotate(stories=Count("articles", distinct=True))

@@ -56,7 +56,7 @@ def stories():
         Article.objects.live()
         .latest_first()
         .select_related("lead_image")
-        .prefetch_related("bylines", "lead_image__renditions")
+        .prefetch_related(bylines(), "lead_image__renditions")
     )
 
 
