@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,6 +78,19 @@ def test_story_list_does_not_count_every_story_twice(
         response = superuser_client.get(URL)
 
     assert response.context["cl"].show_full_result_count is False
+
+
+def test_story_list_reads_neither_bodies_nor_the_writers_whole_rows(superuser_client):
+    make_article(headline="Casting news", body="<p>" + "Long copy. " * 500 + "</p>")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = superuser_client.get(URL)
+
+    sqls = [q["sql"] for q in queries.captured_queries]
+    bylines = [sql for sql in sqls if '"articles_byline"' in sql and "auth_user" in sql]
+    assert "Casting news" in response.text
+    assert not any('"articles_article"."body"' in sql for sql in sqls)
+    assert bylines and not any('"auth_user"."password"' in sql for sql in bylines)
 
 
 def test_story_list_counts_up_to_a_cap_and_says_there_are_more(
