@@ -15,6 +15,7 @@ from newsdesk.floor import floor
 admin.site.site_header = "Newsdesk"
 admin.site.site_title = "Newsdesk"
 admin.site.index_title = "The desk"
+handler500 = "newsdesk.errors.server_error"
 
 urlpatterns = [
     path("", article_views.home, name="home"),

@@ -1,0 +1,22 @@
+"""The 500 page, served even when what broke is the static files' manifest.
+
+With hashed static names, `{% static %}` raises ValueError for a file that
+`collectstatic` has not recorded (it was not run, or ran before a new file). Django's
+own handler would then raise again while rendering the 500 page, and the reader gets
+the server's bare error. Here the page goes out without its stylesheet instead.
+"""
+
+from django.http import HttpResponseServerError
+from django.template import loader
+from django.templatetags.static import static
+from django.views.decorators.csrf import requires_csrf_token
+
+
+@requires_csrf_token
+def server_error(request):
+    try:
+        stylesheet = static("css/site.css")
+    except ValueError:
+        stylesheet = None
+    page = loader.get_template("500.html").render({"stylesheet": stylesheet})
+    return HttpResponseServerError(page)
