@@ -118,6 +118,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsdesk")}
+# django-environ 0.14 leaves a redis:// URL's ?key_prefix=, ?timeout= and ?version=
+# in lower case, where Django's RedisCache never looks: two sites sharing a Redis
+# database would share their keys.
+for option in ("key_prefix", "timeout", "version"):
+    if option in CACHES["default"]:
+        CACHES["default"][option.upper()] = CACHES["default"].pop(option)
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 # How long anonymous readers' pages may be kept, by browsers and by the shared page

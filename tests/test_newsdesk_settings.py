@@ -13,7 +13,7 @@ PRINT_SETTINGS = (
 )
 
 
-def run_settings(**env):
+def run_settings(code=PRINT_SETTINGS, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
@@ -21,7 +21,7 @@ def run_settings(**env):
     }
     clean["DJANGO_SETTINGS_MODULE"] = "newsdesk.settings"
     return subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,
@@ -76,3 +76,20 @@ def test_settings_read_an_empty_database_url_as_the_default():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[2] == "django.db.backends.sqlite3"
+
+
+def test_settings_apply_the_cache_urls_key_prefix_and_timeout():
+    code = (
+        "import django; from django.conf import settings; django.setup(); "
+        "from django.core.cache import cache; "
+        "print(cache.key_prefix, cache.default_timeout)"
+    )
+
+    result = run_settings(
+        code,
+        DJANGO_SECRET_KEY="s3cret",
+        CACHE_URL="redis://127.0.0.1:6379/1?key_prefix=desk-two&timeout=30",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["desk-two", "30"]
