@@ -5,6 +5,9 @@ from .models import Article
 
 
 class ArticleFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=Article.Kind.choices, label="Kind", empty_label="All kinds"
+    )
     drama = django_filters.CharFilter(
         field_name="dramas__slug", label="Drama", widget=forms.HiddenInput
     )
@@ -26,4 +29,4 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["kind"]
+        fields = []

@@ -153,6 +153,13 @@ def test_story_list_filters_by_drama_person_kind_and_dates(client):
     assert "About the drama" in recent and "Something else" not in recent
 
 
+def test_story_list_kind_choice_starts_at_all_kinds(client):
+    html = client.get(reverse("articles:list"), {"kind": ""}).text
+
+    assert '<option value="" selected>All kinds</option>' in html
+    assert '<option value="casting">Casting news</option>' in html
+
+
 @pytest.mark.parametrize(
     "query",
     [
