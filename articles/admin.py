@@ -18,6 +18,7 @@ from js_asset.media import Media
 from newsdesk.caching import page_generation
 from newsdesk.changelist import ChangeList
 from newsdesk.paging import CappedPaginator
+from newsdesk.phrases import CachedIndex
 
 from . import admin_views, pages, services
 from .drafting import views as drafting_views
@@ -45,18 +46,27 @@ class BylineInline(admin.TabularInline):
         return super().get_queryset(request).select_related("user")
 
 
+def _writers():
+    # One index probe per user, not a pass over every byline in the archive.
+    has_byline = Exists(Byline.objects.filter(user=OuterRef("pk")))
+    writers = get_user_model().objects.filter(has_byline).only(*pages.NAME_FIELDS)
+    return sorted(
+        ((str(u.pk), u.get_full_name() or u.username) for u in writers),
+        key=lambda choice: choice[1],
+    )
+
+
+# Everyone with a byline, kept by each process until a byline or a user changes
+# (ArticlesConfig.ready): it was a query on every list.
+writers = CachedIndex("desk-writers", _writers, build=list)
+
+
 class BylineFilter(admin.SimpleListFilter):
     title = "byline"
     parameter_name = "byline"
 
     def lookups(self, request, model_admin):
-        # One index probe per user, not a pass over every byline in the archive.
-        has_byline = Exists(Byline.objects.filter(user=OuterRef("pk")))
-        writers = get_user_model().objects.filter(has_byline).only(*pages.NAME_FIELDS)
-        return sorted(
-            ((str(u.pk), u.get_full_name() or u.username) for u in writers),
-            key=lambda choice: choice[1],
-        )
+        return writers.get()
 
     def queryset(self, request, queryset):
         if self.value() in dict(self.lookup_choices):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles import services
 from articles.admin import ArticleAdmin, DeskPaginator
-from tests.factories import make_article, make_drama
+from tests.factories import make_article, make_drama, make_user
 
 pytestmark = pytest.mark.django_db
 URL = reverse("admin:articles_article_changelist")
@@ -66,6 +66,32 @@ def test_drama_filter_keeps_the_stories_about_that_show(superuser_client):
     response = superuser_client.get(URL, {"dramas__id__exact": drama.pk})
 
     assert [a.pk for a in response.context["cl"].result_list] == [about.pk]
+
+
+def byline_choices(client):
+    changelist = client.get(URL).context["cl"]
+    spec = next(f for f in changelist.filter_specs if f.title == "byline")
+    return [c["display"] for c in spec.choices(changelist)]
+
+
+def test_byline_filter_is_read_once_until_a_byline_or_a_writer_changes(
+    superuser_client,
+):
+    make_article(by=make_user("Journalist", username="mina", first_name="Mina"))
+    assert byline_choices(superuser_client) == ["All", "Mina"]
+    with CaptureQueriesContext(connection) as again:
+        superuser_client.get(URL)
+    listed_again = [q["sql"] for q in again.captured_queries]
+
+    newcomer = make_user("Journalist", username="jun", first_name="Jun")
+    make_article(by=newcomer)
+    after_byline = byline_choices(superuser_client)
+    newcomer.first_name = "Junho"
+    newcomer.save()
+
+    assert listed_again and not any("EXISTS" in sql for sql in listed_again)
+    assert after_byline == ["All", "Jun", "Mina"]
+    assert byline_choices(superuser_client) == ["All", "Junho", "Mina"]
 
 
 def test_story_list_does_not_count_every_story_twice(
