@@ -12,6 +12,16 @@ from people.models import Person
 
 from .richtext import EDITOR_EXTENSIONS, sanitize
 
+# What the desk keeps on a story and readers never see: reader pages leave it unread.
+DESK_ONLY = [
+    "created_by",
+    "created_at",
+    "modified_at",
+    "lock_version",
+    "desk_findings",
+    "desk_checked_at",
+]
+
 
 class ArticleQuerySet(models.QuerySet):
     def live(self, *, now=None):
@@ -32,8 +42,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def latest_first(self):
-        """Newest first, as lists show stories: without their bodies."""
-        return self.order_by("-publish_at", "-pk").defer("body")
+        """Newest first, as lists show stories: without bodies or the desk's fields."""
+        return self.order_by("-publish_at", "-pk").defer("body", *DESK_ONLY)
 
     def busiest_dramas(self, *, among, limit):
         """The `limit` dramas with the most stories among the `among` newest of these

@@ -10,7 +10,7 @@ from images.models import Image
 from newsdesk import structured_data
 from people.models import Role
 
-from .models import Article
+from .models import DESK_ONLY, Article
 
 LEAD_TIERS = [Role.Tier.LEAD, Role.Tier.SUPPORTING]
 MIN = datetime.date.min
@@ -62,8 +62,10 @@ def stories():
 
 def article_page(queryset):
     """`queryset` with all the article page reads, in a fixed number of queries."""
-    return queryset.select_related("lead_image").prefetch_related(
-        bylines(), dramas_with_cards()
+    return (
+        queryset.defer(*DESK_ONLY)
+        .select_related("lead_image")
+        .prefetch_related(bylines(), dramas_with_cards())
     )
 
 

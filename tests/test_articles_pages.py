@@ -68,6 +68,29 @@ def test_article_page_reads_notes_only_for_a_story_that_has_had_one(client):
         assert ("Episode 2 moved." in html) == reads_notes
 
 
+def test_reader_pages_leave_the_desks_own_fields_unread(client):
+    article = story_with_cast(3)
+    article.desk_findings = [{"level": "warning", "message": "A long finding."}]
+    article.save()
+    drama = article.dramas.get()
+    pages = [
+        article.get_absolute_url(),
+        reverse("home"),
+        reverse("articles:list"),
+        drama.get_absolute_url(),
+        reverse("feeds:stories"),
+    ]
+
+    for url in pages:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+
+        story_reads = [q["sql"] for q in queries if "articles_article" in q["sql"]]
+        assert story_reads, url
+        for column in ["desk_findings", "lock_version", "created_by_id"]:
+            assert not any(f'"{column}"' in sql for sql in story_reads), (url, column)
+
+
 def test_article_page_shows_the_story_its_show_and_related_stories(client):
     article = story_with_cast(5)
     services.add_public_note(
