@@ -180,6 +180,8 @@ def test_upload_gives_a_transparent_palette_png_an_alpha_channel(superuser_clien
         assert Picture.open(file).mode == "RGBA"
 
 
+# Pillow warns of the broken EXIF this test sends on purpose.
+@pytest.mark.filterwarnings("ignore:Corrupt EXIF data")
 def test_upload_survives_exif_too_broken_to_read(superuser_client):
     jpeg = picture_bytes("JPEG", size=(120, 80))
     garbage = b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\xff\xff" + b"\x07" * 40
