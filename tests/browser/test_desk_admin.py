@@ -53,3 +53,53 @@ def test_desk_home_and_story_list_load_without_console_errors(desk, page):
     page.goto(f"{desk}/admin/articles/article/")
     assert page.get_by_role("link", name="Schedule", exact=True).is_visible()
     assert page.console_errors == []
+
+
+def test_a_workflow_button_asks_before_unsaved_edits_are_lost(desk, page):
+    from django.contrib.auth import get_user_model
+
+    writer = get_user_model().objects.get(username="journalist")
+    story = Article.objects.create(
+        headline="Poster day",
+        body="<p>Copy.</p>",
+        status="in_review",
+        created_by=writer,
+    )
+    log_in(page, desk, "editor")
+    page.goto(f"{desk}/admin/articles/article/{story.pk}/change/")
+    questions = []
+
+    def answer(dialog, accept=False):
+        questions.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", answer)
+    page.fill("#id_headline", "Poster day, with the cast")
+    page.click("button[value=publish]")
+    page.wait_for_timeout(300)
+
+    assert len(questions) == 1 and "not saved" in questions[0]
+    assert "Publish now" in questions[0]
+    story.refresh_from_db()
+    assert story.status == "in_review"
+    assert page.input_value("#id_headline") == "Poster day, with the cast"
+
+    # Saved first, Publish now goes ahead without a question.
+    page.click("input[name=_continue]")
+    page.wait_for_url(f"{desk}/admin/articles/article/{story.pk}/change/")
+    page.click("button[value=publish]")
+    page.wait_for_selector(".desk-status--published")
+
+    story.refresh_from_db()
+    assert story.status == "published" and story.headline == "Poster day, with the cast"
+    assert len(questions) == 1
+
+    # Withdrawing asks first, changes or not.
+    page.once("dialog", answer)
+    page.click("button[value=withdraw]")
+    page.wait_for_timeout(300)
+
+    assert len(questions) == 2 and "Withdraw this story?" in questions[1]
+    story.refresh_from_db()
+    assert story.status == "published"
+    assert page.console_errors == []
