@@ -20,6 +20,9 @@ class CreditInline(admin.TabularInline):
     extra = 0
     verbose_name_plural = "credits"
 
+    class Media:
+        css = {"all": ["people/credits.css"]}
+
     def get_fields(self, request, obj=None):
         return [self.other, *CREDIT_DETAILS]
 
