@@ -7,6 +7,7 @@ from django.views.generic import DetailView
 
 from dramas.models import Drama
 from newsdesk.paging import OpenEndedPaginator
+from people.models import Person
 
 from . import pages, previews
 from .filters import ArticleFilter
@@ -40,8 +41,23 @@ def story_list(request):
     page = OpenEndedPaginator(queryset, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filter": found, "page_obj": page, "query": query.urlencode()}
+    context = {
+        "filter": found,
+        "page_obj": page,
+        "query": query.urlencode(),
+        "about": _about(found),
+    }
     return render(request, "articles/article_list.html", context)
+
+
+def _about(found):
+    """The drama or person a filtered list is about, to name it in the heading."""
+    if not found.is_valid():
+        return None
+    for name, model in [("drama", Drama), ("person", Person)]:
+        if slug := found.form.cleaned_data.get(name):
+            return model.objects.filter(slug=slug).first()
+    return None
 
 
 class ArticleDetailView(DetailView):

@@ -176,6 +176,27 @@ def test_story_list_filters_by_drama_person_kind_and_dates(client):
     assert "About the drama" in recent and "Something else" not in recent
 
 
+def test_story_list_of_a_drama_or_person_says_whose_it_is(client):
+    drama = make_drama(title="When the Stars Gossip", slug="stars")
+    person = make_cast(drama).person
+    url = reverse("articles:list")
+
+    for query, subject in [
+        ({"drama": "stars"}, drama),
+        ({"person": person.slug}, person),
+    ]:
+        html = client.get(url, query).text
+
+        assert f"<title>Stories about {subject} · " in html
+        assert (
+            f'Stories about <a href="{subject.get_absolute_url()}">{subject}</a>'
+            in html
+        )
+
+    for query in [{}, {"drama": "no-such-show"}]:
+        assert "<h1>Stories</h1>" in client.get(url, query).text
+
+
 def test_story_list_kind_choice_starts_at_all_kinds(client):
     html = client.get(reverse("articles:list"), {"kind": ""}).text
 
