@@ -11,15 +11,18 @@ them and the stories that name them in another spelling: "Lee Min-ho", "Lee Min 
 and "Lee Minho" find the same stories.
 """
 
+import dataclasses
 import re
+from collections.abc import Collection
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 
 from dramas.index import title_search
+from dramas.models import Drama
 from newsdesk.names import name_key
 from newsdesk.paging import CappedPaginator
 from people.index import name_keys
@@ -32,6 +35,8 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 MAX_PEOPLE = 20
 MAX_DRAMAS = 20
+# Of the dramas and people a query names, how many are linked above the stories.
+NAMED_SHOWN = 6
 WORD = re.compile(r"\w+")
 INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 # Stories about a drama or person the query names rank with a good text match.
@@ -57,13 +62,14 @@ def find(query):
 
     Only the WINDOW newest stories whose words match, and the WINDOW newest tagged
     with a drama or person the query names, are ranked: a word in every other story
-    ("Choi", "premiere") costs the same as a rare one. Returns the stories and
-    whether older matches were left out.
+    ("Choi", "premiere") costs the same as a rare one. Returns the stories,
+    whether older matches were left out, and the dramas and people it names.
     """
     if not WORD.search(query):
-        return Article.objects.none(), False
+        return Article.objects.none(), False, Named()
     spellings, people = named_people(query)
-    tagged = _newest(Article.objects.live().filter(pk__in=stories_about(query, people)))
+    named = Named(dramas=named_dramas(query), people=people)
+    tagged = _newest(Article.objects.live().filter(pk__in=stories_about(named)))
     if connection.vendor == "postgresql":
         words = _words(query, spellings)
         matching = (
@@ -80,7 +86,7 @@ def find(query):
         .annotate(rank=rank + boost)
         .order_by("-rank", "-publish_at", "-pk")
     )
-    return found, WINDOW in {len(tagged), len(ids) - len(tagged)}
+    return found, WINDOW in {len(tagged), len(ids) - len(tagged)}, named
 
 
 def _newest(stories):
@@ -113,16 +119,45 @@ def named_people(query):
     return sorted(spellings), people
 
 
-def stories_about(query, people):
-    """The ids of stories tagged with a drama titled `query` or one of `people`."""
+def named_dramas(query):
+    """The ids of the shows with `query` in one of their titles."""
     # In memory (dramas.index): asked of the database, the titles and the other
     # known titles took 3 ms of every search at 3,000 shows.
-    dramas = []
-    if len(query) > 1:
-        dramas = title_search.get().containing(query, limit=MAX_DRAMAS)
+    if len(query) < 2:
+        return []
+    return title_search.get().containing(query, limit=MAX_DRAMAS)
+
+
+@dataclasses.dataclass(frozen=True)
+class Named:
+    """The dramas and people a query names, by id."""
+
+    dramas: Collection[int] = ()
+    people: Collection[int] = ()
+
+    def read(self, *, limit):
+        """Up to `limit` of each, to link to: the newest shows, people by name."""
+        dramas = (
+            Drama.objects.filter(pk__in=self.dramas)
+            .only("title", "native_title", "slug")
+            .order_by(F("premiere_on").desc(nulls_first=True), "title")
+        )
+        people = (
+            Person.objects.filter(pk__in=self.people)
+            .only("name", "native_name", "slug")
+            .order_by("name", "pk")
+        )
+        return (
+            list(dramas[:limit]) if self.dramas else [],
+            list(people[:limit]) if self.people else [],
+        )
+
+
+def stories_about(named):
+    """The ids of stories tagged with one of the dramas or people `named`."""
     # The link tables, not joins from every story: the tags are the small side.
-    about_dramas = Article.dramas.through.objects.filter(drama__in=dramas)
-    about_people = Article.people.through.objects.filter(person__in=people)
+    about_dramas = Article.dramas.through.objects.filter(drama__in=named.dramas)
+    about_people = Article.people.through.objects.filter(person__in=named.people)
     return about_dramas.values("article").union(about_people.values("article"))
 
 
@@ -154,8 +189,10 @@ def _matching(query, spellings):
 def search(request):
     asked = request.GET.get("q", "")
     query = clean(asked)
-    found, truncated = find(query)
+    found, truncated, named = find(query)
     page = CappedPaginator(found, 20).get_page(request.GET.get("page"))
+    # The shows and people themselves, above the first page of stories.
+    dramas, people = named.read(limit=NAMED_SHOWN) if page.number == 1 else ([], [])
     return render(
         request,
         "articles/search.html",
@@ -165,5 +202,7 @@ def search(request):
             "truncated": truncated,
             "shortened": len(asked.strip()) > MAX_QUERY_LENGTH,
             "max_length": MAX_QUERY_LENGTH,
+            "named_dramas": dramas,
+            "named_people": people,
         },
     )

@@ -339,3 +339,34 @@ def test_search_reads_search_syntax_as_plain_words(client, query):
     response = client.get(reverse("search"), {"q": query})
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_search_links_the_dramas_and_people_it_names(client):
+    person = make_person(name="Gong Hyo Jin", aliases=["Kong Hyo-jin"])
+    drama = make_drama(title="When the Stars Gossip", native_title="별들에게 물어봐")
+    make_person(name="Park Shin Woo")  # named by no query below
+    for n in range(25):
+        live(headline=f"Stars story {n}").people.add(person)
+
+    html = client.get(reverse("search"), {"q": "Kong Hyo-jin"}).text
+    assert f'<a href="{person.get_absolute_url()}">Gong Hyo Jin</a>' in html
+    assert "Park Shin Woo" not in html and "Dramas</span>" not in html
+
+    html = client.get(reverse("search"), {"q": "stars gossip"}).text
+    assert f'<a href="{drama.get_absolute_url()}">When the Stars Gossip</a>' in html
+    assert '<span lang="ko">별들에게 물어봐</span>' in html
+
+    # Only above the first page of stories.
+    html = client.get(reverse("search"), {"q": "Kong Hyo-jin", "page": 2}).text
+    assert "People</span>" not in html and "Stars story" in html
+
+
+@pytest.mark.django_db
+def test_search_finds_a_person_with_no_stories_yet(client):
+    person = make_person(name="Seo Sook Hyang")
+
+    html = client.get(reverse("search"), {"q": "seo sook hyang"}).text
+
+    assert f'<a href="{person.get_absolute_url()}">Seo Sook Hyang</a>' in html
+    assert "No stories match “seo sook hyang” yet." in html
