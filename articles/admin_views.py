@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.views.decorators.http import require_POST
 from reversion.models import Version
 
@@ -174,11 +175,26 @@ def restore(request, pk, version_id):
     if not services.can_edit(request.user, article):
         raise PermissionDenied
     version = get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
-    services.restore_revision(article, version=version, by=request.user)
+    gone = services.restore_revision(article, version=version, by=request.user)
     messages.success(
         request, "Restored. The version it replaced is kept as a revision."
     )
+    if gone:
+        messages.warning(
+            request,
+            f"That revision had {_counted(gone)} deleted since: the story is "
+            "restored without them. Check its lead image, dramas and people.",
+        )
     return _back(article)
+
+
+def _counted(counts):
+    """{Drama: 2, Person: 1} as "2 dramas and 1 person"."""
+    names = [
+        f"{n} {model._meta.verbose_name if n == 1 else model._meta.verbose_name_plural}"
+        for model, n in counts.items()
+    ]
+    return get_text_list(names, "and")
 
 
 def schedule(request):

@@ -16,7 +16,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.models import Version
 
+from dramas.models import Drama
+from images.models import Image
 from newsdesk.caching import purge_public_pages
+from people.models import Person
 
 from . import deskcheck
 from .models import Article, PreviewLink, PublicNote, SlugRedirect, StatusChange
@@ -276,7 +279,11 @@ RESTORED_FIELDS = ["headline", "kind", "dek", "body", "seo_title", "seo_descript
 
 
 def restore_revision(article, *, version, by):
-    """Put an earlier revision's words back; the text it replaces stays a revision."""
+    """Put an earlier revision's words back; the text it replaces stays a revision.
+
+    The revision's lead image, dramas and people come back where they still exist:
+    returns how many of each were deleted since, by model, for the desk to hear of.
+    """
     if not can_edit(by, article):
         raise PermissionDenied("You cannot edit this story.")
     latest = Version.objects.get_for_object(article).first()
@@ -289,13 +296,26 @@ def restore_revision(article, *, version, by):
         reversion.set_comment(f"Restored the revision of {when:%Y-%m-%d %H:%M}.")
         for name in RESTORED_FIELDS:
             setattr(article, name, fields.get(name, ""))
-        article.lead_image_id = fields.get("lead_image_id")
+        wanted = {
+            Image: {fields["lead_image_id"]} if fields.get("lead_image_id") else set(),
+            Drama: set(fields.get("dramas", [])),
+            Person: set(fields.get("people", [])),
+        }
+        kept = {
+            model: list(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+            for model, ids in wanted.items()
+        }
+        article.lead_image_id = next(iter(kept[Image]), None)
         article.lock_version += 1
         article.save(update_fields=[*RESTORED_FIELDS, "lead_image", "lock_version"])
-        article.dramas.set(fields.get("dramas", []))
-        article.people.set(fields.get("people", []))
+        article.dramas.set(kept[Drama])
+        article.people.set(kept[Person])
         content_saved(article)
-    return article
+    return {
+        model: len(wanted[model]) - len(kept[model])
+        for model in wanted
+        if len(wanted[model]) > len(kept[model])
+    }
 
 
 def record_revision(article, *, by, comment):

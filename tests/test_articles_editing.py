@@ -9,7 +9,13 @@ from reversion.models import Version
 
 from articles import previews, services
 from articles.models import Article, PreviewLink, PublicNote
-from tests.factories import make_article, make_image, make_user
+from tests.factories import (
+    make_article,
+    make_drama,
+    make_image,
+    make_person,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 S = Article.Status
@@ -74,6 +80,56 @@ def test_saving_again_after_a_conflict_replaces_the_other_version(client, editor
 
     article.refresh_from_db()
     assert article.headline == "Second"
+
+
+def test_a_save_that_does_not_say_its_version_is_refused_and_keeps_the_text(
+    client, editor
+):
+    article = create_through_admin(client, editor, body="<p>Original.</p>")
+    sent = form_data(article, body="<p>My rewrite.</p>")
+    del sent["loaded_version"]
+
+    refused = client.post(change_url(article), sent)
+
+    article.refresh_from_db()
+    assert refused.status_code == 200
+    assert "did not say which version" in refused.text
+    assert "My rewrite." in refused.text
+    assert article.body == "<p>Original.</p>"
+    current = refused.context["adminform"].form["loaded_version"].value()
+    client.post(change_url(article), {**sent, "loaded_version": current})
+    article.refresh_from_db()
+    assert article.body == "<p>My rewrite.</p>"
+
+
+def test_restoring_a_revision_whose_image_drama_or_person_was_deleted(client, editor):
+    picture, drama, gone_drama = make_image(), make_drama(), make_drama()
+    person, gone_person = make_person(name="Lee Min Ho"), make_person(name="Kim Won")
+    article = create_through_admin(client, editor, body="<p>First words.</p>")
+    client.post(
+        change_url(article),
+        form_data(
+            article,
+            lead_image=picture.pk,
+            dramas=[drama.pk, gone_drama.pk],
+            people=[person.pk, gone_person.pk],
+        ),
+    )
+    article.refresh_from_db()
+    client.post(change_url(article), form_data(article, body="<p>Second words.</p>"))
+    tagged = Version.objects.get_for_object(article)[1]
+    gone_drama.delete(), gone_person.delete(), picture.delete()
+
+    url = reverse("admin:articles_restore", args=[article.pk, tagged.pk])
+    response = client.post(url, follow=True)
+
+    article.refresh_from_db()
+    assert response.status_code == 200
+    assert "That revision had 1 image, 1 drama and 1 person deleted" in response.text
+    assert article.body == "<p>First words.</p>"
+    assert article.lead_image is None
+    assert list(article.dramas.all()) == [drama]
+    assert list(article.people.all()) == [person]
 
 
 def test_every_admin_save_keeps_a_revision_and_a_restore_adds_one(client, editor):
