@@ -116,7 +116,8 @@ class DramaInTheNewsFilter(admin.SimpleListFilter):
         return [(str(drama.pk), drama.title) for drama in dramas]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        if self.value() and self.value().isdecimal():
             return queryset.filter(dramas__pk=int(self.value()))
         return queryset
 

@@ -43,8 +43,17 @@ class ArticleAdminForm(forms.ModelForm):
         # The row lock holds until the admin's save transaction ends, so nobody can
         # slip a save in between this check and ours.
         current = Article.objects.select_for_update().get(pk=self.instance.pk)
-        if loaded is None or loaded == current.lock_version:
+        if loaded == current.lock_version:
             return
+        # Saving again after reading the message goes ahead, knowingly.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = current.lock_version
+        if loaded is None:
+            raise ValidationError(
+                "The form did not say which version of the story it was opened on, "
+                "so nothing has been saved: someone may have changed it since. Your "
+                "text is still in the form below; check it and save again."
+            )
         versions = Version.objects.get_for_object(current).select_related(
             "revision__user"
         )
@@ -64,9 +73,6 @@ class ArticleAdminForm(forms.ModelForm):
             if started
             else [],
         }
-        # Saving again after reading their changes replaces them, knowingly.
-        self.data = self.data.copy()
-        self.data[self.add_prefix("loaded_version")] = current.lock_version
         raise ValidationError(
             f"{who} saved this story at {when}, after you opened it. Your text is "
             "still in the form below and nothing has been saved. Read their changes, "
@@ -94,10 +100,13 @@ class DeskTimeField(forms.DateTimeField):
         # zoneinfo reads fold=0 as the first of two; a skipped time does not survive
         # the round trip through UTC.
         aware = naive.replace(tzinfo=zone, fold=0)
-        if (
-            aware.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None)
-            != naive
-        ):
+        try:
+            round_trip = aware.astimezone(datetime.UTC).astimezone(zone)
+        except OverflowError:  # the first hours of year 1, or the last of 9999
+            raise ValidationError(
+                "Enter a time between the years 1900 and 9999.", code="out_of_range"
+            ) from None
+        if round_trip.replace(tzinfo=None) != naive:
             raise ValidationError(
                 f"{naive:%-d %B %Y %H:%M} does not exist in {zone}: the clocks go "
                 "forward that night. Pick a time before or after the change.",

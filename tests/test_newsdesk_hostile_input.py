@@ -240,6 +240,7 @@ def test_revoking_a_preview_link_by_a_word_is_a_404(editor):
         "/admin/dramas/drama/?premiere_year=%C2%B2",
         "/admin/dramas/drama/?premiere_year=99999",
         "/admin/dramas/drama/?premiere_year=99999999999999999999",
+        "/admin/articles/article/draft/?drama=%C2%B2",
     ],
 )
 def test_admin_filters_and_ids_that_are_not_numbers_never_answer_500(
@@ -251,7 +252,7 @@ def test_admin_filters_and_ids_that_are_not_numbers_never_answer_500(
 
     response = superuser_client.get(url)
 
-    assert response.status_code in {200, 302}
+    assert response.status_code in {200, 302, 404}
 
 
 @pytest.mark.parametrize(
@@ -287,3 +288,32 @@ def test_autocomplete_term_with_a_nul_byte_finds_nothing(superuser_client):
     response = superuser_client.get(f"{reverse('admin:autocomplete')}?{query}")
 
     assert response.status_code == 200
+
+
+def test_drama_in_the_news_filter_with_a_digit_that_is_no_number(superuser_client):
+    story = make_article(status="published", publish_at=timezone.now())
+    story.dramas.add(make_drama())
+    superuser_client.raise_request_exception = False
+
+    response = superuser_client.get("/admin/articles/article/?dramas__id__exact=%C2%B2")
+
+    assert response.status_code == 200
+    assert story.headline in response.text
+
+
+@pytest.mark.parametrize("action", ["schedule", "submit"])
+def test_a_time_before_the_calendar_can_say_is_a_form_error(editor, action):
+    article = make_article(status="in_review")
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    url = reverse("admin:articles_article_transition", args=[article.pk])
+
+    # Seoul's clock ran 8:27:52 ahead of UTC then: this minute is before year 1 in UTC.
+    data = {"action": action, "publish_at": "0001-01-01T00:00"}
+
+    response = client.post(url, data, follow=True)
+
+    article.refresh_from_db()
+    assert response.status_code == 200
+    assert "between the years 1900 and 9999" in response.text
+    assert article.status == "in_review"

@@ -43,7 +43,7 @@ def _guess(request):
     """Step one as the button that led here set it: a drama's, or a poster's."""
     guess = {}
     if drama := request.GET.get("drama"):
-        guess["drama"] = get_object_or_404(Drama, pk=drama if drama.isdigit() else 0)
+        guess["drama"] = get_object_or_404(Drama, pk=drama if drama.isdecimal() else 0)
     if request.GET.get("image"):
         guess["kind"] = "poster-reveal"
     return guess
