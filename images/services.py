@@ -22,9 +22,16 @@ RENDITION_VERSION = 1
 def save_image(image, *, recut=True, previous_file=""):
     """Save `image`; with `recut`, bring its renditions in step with it."""
     image.full_clean(exclude=["file"], validate_unique=False)
+    uploaded = not image.file._committed  # this save stores a new file
     image.save()
-    if recut:
-        make_renditions(image)
+    try:
+        if recut:
+            make_renditions(image)
+    except BaseException:
+        # The rows roll back; the file this save stored goes with them.
+        if uploaded:
+            image.file.storage.delete(image.file.name)
+        raise
     if previous_file and previous_file != image.file.name:
         delete_on_commit(image.file.storage, [previous_file])
 
@@ -56,16 +63,22 @@ def make_renditions(image, *, force=False):
 
 
 def cut(storage, image, picture, todo):
-    """Store each (planned, name); one resize serves every format of a size."""
+    """Store each (planned, name); one resize serves every format of a size. If one
+    fails, those stored before it are deleted: their rows will never be written."""
     made, frame, frame_key = [], None, None
-    for planned, name in todo:
-        if (planned.box, planned.width) != frame_key:
-            frame = imaging.resize(picture, planned)
-            frame_key = (planned.box, planned.width)
-        if storage.exists(name):
-            storage.delete(name)
-        data = ContentFile(imaging.encode(frame, planned.format))
-        made.append(rendition_row(image, planned, storage.save(name, data)))
+    try:
+        for planned, name in todo:
+            if (planned.box, planned.width) != frame_key:
+                frame = imaging.resize(picture, planned)
+                frame_key = (planned.box, planned.width)
+            if storage.exists(name):
+                storage.delete(name)
+            data = ContentFile(imaging.encode(frame, planned.format))
+            made.append(rendition_row(image, planned, storage.save(name, data)))
+    except BaseException:
+        for row in made:
+            storage.delete(row.file.name)
+        raise
     return made
 
 

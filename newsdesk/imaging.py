@@ -262,6 +262,12 @@ def check_crop(crop, size):
         )
 
 
+# No rendition is longer than this on either side: WebP stops at 16,383 pixels, and
+# no page shows a picture anywhere near it. A strip far taller than wide (a webtoon
+# panel) is scaled down to fit, narrower.
+MAX_SIDE = 8192
+
+
 def plan(size, focal, crops):
     """Every rendition to make for a master of `size`, as Planned rows."""
     planned = []
@@ -276,9 +282,13 @@ def plan(size, focal, crops):
         box_w, box_h = box[2] - box[0], box[3] - box[1]
         # Widths past the box are skipped (bar the social card); each shape gets one.
         fits = [w for w in shape.widths if w <= box_w or shape.upscale]
-        widths = fits or [box_w]
-        for width in widths:
+        sizes = {}
+        for width in fits or [box_w]:
             height = max(1, round(width / (shape.aspect or box_w / box_h)))
+            if height > MAX_SIDE:
+                width, height = max(1, round(width * MAX_SIDE / height)), MAX_SIDE
+            sizes[width] = height  # widths scaled down to fit may meet: one each
+        for width, height in sizes.items():
             planned += [Planned(name, fmt, box, width, height) for fmt in shape.formats]
     return planned
 

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, features
 from PIL import Image as Picture
@@ -82,6 +83,48 @@ def test_renditions_upscale_a_small_picture_only_for_the_social_card():
     assert max(r.width for r in others) == 300
     assert {r.width for r in image.renditions_of("original")} == {300}
     assert (image.social_card.width, image.social_card.height) == (1200, 630)
+
+
+def test_a_strip_far_taller_than_wide_is_scaled_to_fit_every_format(superuser_client):
+    # 320 x 20,000: at its own width, as tall as WebP cannot encode (16,383 at most).
+    data = picture_bytes("PNG", size=(320, 20_000))
+
+    response = superuser_client.post(
+        reverse("admin:images_image_add"),
+        {
+            "file": SimpleUploadedFile("strip.png", data),
+            "kind": "still",
+            "alt_text": "A webtoon panel",
+            "credit": "Naver Webtoon",
+            "focal_x": "0.5",
+            "focal_y": "0.5",
+        },
+    )
+
+    assert response.status_code == 302
+    image = Image.objects.get(alt_text="A webtoon panel")
+    tallest = max(image.renditions.all(), key=lambda r: r.height)
+    assert tallest.height == imaging.MAX_SIDE
+    assert opened(tallest).size == (tallest.width, imaging.MAX_SIDE)
+
+
+def test_a_failed_cut_leaves_no_file_behind(media_root, monkeypatch):
+    encode, calls = imaging.encode, []
+
+    def encode_then_fail(frame, fmt):
+        calls.append(fmt)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return encode(frame, fmt)
+
+    monkeypatch.setattr(imaging, "encode", encode_then_fail)
+
+    with pytest.raises(OSError, match="disk full"):
+        make_image(data=picture_bytes(size=(1500, 1000)))
+
+    assert len(calls) == 3
+    assert [p for p in media_root.rglob("*") if p.is_file()] == []
+    assert not Image.objects.exists() and not Rendition.objects.exists()
 
 
 @pytest.mark.parametrize("focal", [(0.0, 0.0), (0.9, 0.2), (1.0, 1.0), (0.3, 0.7)])
