@@ -6,6 +6,10 @@ from dramas.models import Drama
 from newsdesk.names import name_key
 from newsdesk.slugs import unique_slug
 
+# A name's key spells it in Latin letters (anyascii), which can be longer than the name
+# ("﷽" alone is 24 letters); the rare name whose key runs past this keeps its start.
+NAME_KEY_LENGTH = 150
+
 
 class Person(models.Model):
     name = models.CharField(
@@ -24,7 +28,9 @@ class Person(models.Model):
         help_text="Part of the web address. Filled in from the desk name; "
         "changing the name later does not change it.",
     )
-    name_key = models.CharField(max_length=150, editable=False, db_index=True)
+    name_key = models.CharField(
+        max_length=NAME_KEY_LENGTH, editable=False, db_index=True
+    )
     birth_date = models.DateField(null=True, blank=True)
     bio = models.TextField("short bio", blank=True)
 
@@ -36,7 +42,7 @@ class Person(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name_key = name_key(self.name)
+        self.name_key = name_key(self.name)[:NAME_KEY_LENGTH]
         if not self.slug:
             self.slug = unique_slug(self, self.name or self.native_name)
         super().save(*args, **kwargs)
@@ -57,7 +63,9 @@ class Alias(models.Model):
     name = models.CharField(
         max_length=150, help_text="Another spelling: Lee Min-ho, Lee Minho."
     )
-    name_key = models.CharField(max_length=150, editable=False, db_index=True)
+    name_key = models.CharField(
+        max_length=NAME_KEY_LENGTH, editable=False, db_index=True
+    )
 
     class Meta:
         verbose_name = "other spelling"
@@ -73,7 +81,7 @@ class Alias(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name_key = name_key(self.name)
+        self.name_key = name_key(self.name)[:NAME_KEY_LENGTH]
         super().save(*args, **kwargs)
 
 

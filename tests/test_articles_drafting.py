@@ -598,3 +598,12 @@ def test_a_new_draft_is_desk_checked_at_once_and_is_clean(editor):
 
     assert article.desk_checked_at is not None
     assert not [f for f in article.desk_findings if f["level"] in {"error", "warning"}]
+
+
+def test_a_draft_of_a_show_with_a_very_long_title_fits_the_headline(journalist):
+    drama = make_drama(title="The Long Title " * 13)  # 195 characters
+
+    article = draft_story("premiere", by=journalist, drama=drama)
+
+    article.refresh_from_db()
+    assert len(article.headline) == 200 and article.headline.endswith("…")

@@ -95,3 +95,15 @@ def test_credit_validation_explains_a_job_on_a_cast_credit():
         ValidationError, match="cast credit needs a tier and has no crew job"
     ):
         role.full_clean()
+
+
+def test_a_name_whose_key_runs_past_its_column_is_kept(db):
+    # Each "﷽" is one character of the name and 24 letters of its key.
+    name = "\ufdfd" * 10
+
+    person = make_person(name=name, aliases=[name])
+
+    person.refresh_from_db()
+    assert person.name == name
+    assert person.name_key == "bismillahalrahmanalrahim" * 6 + "bismil"
+    assert len(person.aliases.get().name_key) == 150

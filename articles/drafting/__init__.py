@@ -3,6 +3,7 @@ drama=drama, image=poster)` returns a new draft, worded by templates/drafts/<kin
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.text import Truncator
 
 from articles import services
 from articles.models import Article, Byline
@@ -10,6 +11,9 @@ from articles.models import Article, Byline
 from .context import desk_day, show_facts
 from .kinds import KINDS, StoryKind
 from .writing import write
+
+# A drama's title may take 200 characters, and a headline only 200 with it.
+HEADLINE_LENGTH = Article._meta.get_field("headline").max_length
 
 __all__ = ["KINDS", "StoryKind", "draft_story", "get_kind"]
 
@@ -54,7 +58,7 @@ def draft_story(kind_name, *, by, drama, at=None, slug="", **inputs):
     with transaction.atomic():
         article = Article.objects.create(
             slug=slug,
-            headline=draft.headline,
+            headline=Truncator(draft.headline).chars(HEADLINE_LENGTH),
             dek=draft.dek,
             body=draft.body,
             kind=kind.article_kind,
