@@ -238,3 +238,24 @@ AXES_CLIENT_IP_CALLABLE = "newsdesk.proxies.client_ip"
 # Addresses of the proxies (load balancers) in front of the app; X-Forwarded-For is
 # believed only when the request comes from one of them.
 NEWSDESK_TRUSTED_PROXIES = env.list("NEWSDESK_TRUSTED_PROXIES", default=[])
+
+# Logs go to standard error, where gunicorn and systemd's journal keep them. Django's
+# own default prints nothing once debug is off and mails errors to ADMINS instead:
+# with none set, a 500's traceback went nowhere.
+LOG_LEVEL = env("DJANGO_LOG_LEVEL", default="WARNING").upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_LOG_LEVEL={LOG_LEVEL!r}: use DEBUG, INFO, WARNING, ERROR or CRITICAL."
+    )
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False},
+    },
+}

@@ -93,3 +93,43 @@ def test_settings_apply_the_cache_urls_key_prefix_and_timeout():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["desk-two", "30"]
+
+
+RAISE_IN_A_VIEW = """
+import sys, types
+import django
+django.setup()
+from django.test import Client, override_settings
+from django.urls import path
+
+def broken(request):
+    raise ValueError("the view broke")
+
+urls = types.ModuleType("broken_urls")
+urls.urlpatterns = [path("broken/", broken)]
+sys.modules["broken_urls"] = urls
+with override_settings(ROOT_URLCONF="broken_urls", ALLOWED_HOSTS=["testserver"]):
+    response = Client(raise_request_exception=False).get("/broken/")
+print(response.status_code)
+"""
+
+
+def test_a_500_leaves_its_traceback_in_the_log_with_debug_off():
+    result = run_settings(
+        RAISE_IN_A_VIEW,
+        DJANGO_SECRET_KEY="s3cret",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_STATIC_ROOT="/nonexistent",
+        NEWSDESK_PUBLIC_MAX_AGE="0",  # no page cache: no database
+    )
+
+    assert result.stdout.strip() == "500", result.stderr
+    assert "ERROR django.request: Internal Server Error: /broken/" in result.stderr
+    assert "ValueError: the view broke" in result.stderr
+
+
+def test_an_unknown_log_level_stops_start_up_naming_the_variable():
+    result = run_settings(DJANGO_SECRET_KEY="s3cret", DJANGO_LOG_LEVEL="LOUD")
+
+    assert result.returncode != 0
+    assert "DJANGO_LOG_LEVEL='LOUD'" in result.stderr
