@@ -1,14 +1,19 @@
-"""The admin's lists, made to survive a hand-made date hierarchy.
+"""The admin's lists, made to survive hand-made requests.
 
-Django turns `?<field>__year=…` into a range of instants and catches ValueError only
-around the first of them: a year too long for C raised OverflowError, and year 1 in a
-zone ahead of UTC (its first instant is before year 1 in UTC) raised it only when the
-query ran, so the list answered 500. Such a year is a bad lookup like any other: the
-list shows again with `?e=1`.
+- A date hierarchy: Django turns `?<field>__year=…` into a range of instants and
+  catches ValueError only around the first of them: a year too long for C raised
+  OverflowError, and year 1 in a zone ahead of UTC (its first instant is before year
+  1 in UTC) raised it only when the query ran, so the list answered 500. Such a year
+  is a bad lookup like any other: the list shows again with `?e=1`.
+- An action on a selection that holds something no id can be ("x", "²"): Django
+  filtered on it and answered 500. The list shows again, saying nothing changed.
 """
 
-from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib import messages
+from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters, ModelAdmin
 from django.contrib.admin.views import main
+from django.core.exceptions import ValidationError
 
 
 class ChangeList(main.ChangeList):
@@ -25,6 +30,27 @@ class ChangeList(main.ChangeList):
             raise IncorrectLookupParameters(error) from error
 
 
+_response_action = ModelAdmin.response_action
+
+
+def response_action(self, request, queryset):
+    pk = self.model._meta.pk
+    try:
+        for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+            pk.to_python(value)
+    except ValidationError:
+        self.message_user(
+            request,
+            "The selection held something that is not one of these items: "
+            "nothing was changed.",
+            messages.WARNING,
+        )
+        return None  # the list shows again, with the message
+    return _response_action(self, request, queryset)
+
+
 def install():
-    """ModelAdmin.get_changelist() imports ChangeList from main when it is called."""
+    """ModelAdmin.get_changelist() imports ChangeList from main when it is called;
+    every ModelAdmin's actions go through ModelAdmin.response_action."""
     main.ChangeList = ChangeList
+    ModelAdmin.response_action = response_action

@@ -317,3 +317,19 @@ def test_a_time_before_the_calendar_can_say_is_a_form_error(editor, action):
     assert response.status_code == 200
     assert "between the years 1900 and 9999" in response.text
     assert article.status == "in_review"
+
+
+@pytest.mark.parametrize("selected", ["x", "\u00b2", ""])
+def test_an_action_on_a_selection_that_is_no_id_changes_nothing(editor, selected):
+    story = make_article(status="in_review")
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    url = reverse("admin:articles_article_changelist")
+    data = {"action": "delete_selected", "index": "0"}
+    data["_selected_action"] = [str(story.pk), selected]
+
+    response = client.post(url, data, follow=True)
+
+    assert response.status_code == 200
+    assert "nothing was changed" in response.text
+    assert Article.objects.filter(pk=story.pk).exists()
