@@ -277,6 +277,21 @@ def test_deskcheck_command_passes_clean_copy_and_refuses_unknown_slugs(desk, cap
         call_command("deskcheck", "no-such-story")
 
 
+def test_deskcheck_command_keeps_findings_only_for_the_story_as_it_stands(desk, capsys):
+    article = story(desk, f"<p>{REFERENCE_SLIP}</p>", publish_at="2024-12-16T02:00Z")
+
+    # As of a later day, "what if": printed, not kept on the story.
+    with pytest.raises(CommandError):
+        call_command("deskcheck", article.slug, "--date", "2030-01-01")
+    article.refresh_from_db()
+    assert article.desk_findings == [] and article.desk_checked_at is None
+
+    with pytest.raises(CommandError):
+        call_command("deskcheck", article.slug)
+    article.refresh_from_db()
+    assert "tense" in {f["code"] for f in article.desk_findings}
+
+
 def test_checks_run_a_fixed_number_of_queries(desk, django_assert_max_num_queries):
     short = story(desk, f"<p>{LEE} stars as Gong Ryong.</p>")
     long = story(
