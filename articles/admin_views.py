@@ -33,6 +33,9 @@ def _report(request, error):
         messages.error(request, message)
 
 
+VERSIONS_SHOWN = 30
+
+
 def desk_panel(model_admin, request, object_id):
     """Context for the change form: workflow, audit trail, revisions, previews."""
     # isdecimal, not isdigit: "²" is a digit that int() refuses.
@@ -41,6 +44,12 @@ def desk_panel(model_admin, request, object_id):
     article = model_admin.get_queryset(request).filter(pk=object_id).first()
     if article is None:
         return {}
+    # One more than shown, to know whether the oldest shown is the first of all.
+    versions = list(
+        Version.objects.get_for_object(article).select_related("revision__user")[
+            : VERSIONS_SHOWN + 1
+        ]
+    )
     return {
         "desk": {
             "article": article,
@@ -49,9 +58,8 @@ def desk_panel(model_admin, request, object_id):
             "blockers": services.publish_blockers(article),
             "has_errors": any(f["level"] == "error" for f in article.desk_findings),
             "audit": article.status_changes.select_related("by")[:50],
-            "versions": Version.objects.get_for_object(article).select_related(
-                "revision__user"
-            )[:30],
+            "versions": versions[:VERSIONS_SHOWN],
+            "older_versions": len(versions) > VERSIONS_SHOWN,
             "links": [
                 (link, previews.url_for(request, link))
                 for link in article.preview_links.select_related("created_by")[:10]

@@ -4,6 +4,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from newsdesk import demo
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +72,18 @@ def test_person_admin_search_finds_any_spelling(superuser_client, spelling):
     )
 
     assert [p.name for p in response.context["cl"].result_list] == ["Lee Min Ho"]
+
+
+def test_desk_home_names_who_is_signed_in_and_offers_a_draft(client):
+    journalist = make_user(
+        "Journalist", username="jo", first_name="Min Ji", last_name="Park"
+    )
+    client.force_login(journalist)
+
+    html = client.get(reverse("admin:index")).text
+
+    assert "Signed in as <strong>Min Ji Park</strong>." in html
+    assert (
+        f'<a href="{reverse("admin:articles_draft")}">Draft a story from a show</a>'
+        in html
+    )

@@ -146,6 +146,17 @@ def test_every_admin_save_keeps_a_revision_and_a_restore_adds_one(client, editor
     assert any(v.field_dict["body"] == "<p>Second words.</p>" for v in versions)
 
 
+def test_only_revisions_with_one_before_them_offer_a_comparison(client, editor):
+    article = create_through_admin(client, editor, body="<p>First words.</p>")
+
+    html = client.get(change_url(article)).text
+    assert "Compare with the one before" not in html and "The first" in html
+
+    client.post(change_url(article), form_data(article, body="<p>Second words.</p>"))
+    html = client.get(change_url(article)).text
+    assert html.count("Compare with the one before") == 1
+
+
 def test_revision_diff_shows_words_removed_and_added(client, editor):
     article = create_through_admin(client, editor, body="<p>Premieres in 2024.</p>")
     client.post(
