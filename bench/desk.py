@@ -1,20 +1,21 @@
-"""A synthetic desk for the benchmarks, the same rows for the same seed and size.
-
-    .venv/bin/python bench/desk.py --articles 100000   # or 1000
+"""A synthetic desk for the benchmarks, the same rows for the same seed and size,
+made by bench/pages.py (start_over_if_stale, migrate, seed, analyze).
 
 At 100,000 articles: 20,000 people with 3 other spellings each, 3,000 dramas, 200,000
-credits, 10,000 image records (rows only, no files) and 41 desk accounts; a smaller
-desk keeps the same proportions. Rows go in with bulk_create in batches, bypassing
-save() but not its rules: bodies pass the sanitizer, slugs are unique, name keys are
-the real ones, and every story's status, publication time and first-published time
-are what the workflow would have left (drafts and stories in review have none;
-scheduled stories are in the future; published and withdrawn ones went out in the
-past). The version of the seed is kept in the database; a run with a matching version
-reuses it.
+credits, 10,000 image records with the 31 renditions an upload of their size gets
+(rows only, no files) and 41 desk accounts; a smaller desk keeps the same
+proportions. Rows go in with bulk_create in batches, bypassing save() but not its
+rules: bodies pass the sanitizer, slugs are unique, name keys are the real ones, and
+every story's status, publication time and first-published time are what the
+workflow would have left (drafts and stories in review have none; scheduled stories
+are in the future; published and withdrawn ones went out in the past). The version of
+the seed is kept in the database; a run with a matching version reuses it, and a
+bench desk of another version is dropped and seeded again.
 """
 
 import datetime
 import random
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -27,12 +28,16 @@ from tqdm import tqdm
 from articles.models import Article, Byline
 from articles.richtext import sanitize
 from dramas.models import Drama, Genre, Network
-from images.models import Image
+from images.models import Image, Rendition
+from images.services import rendition_name, rendition_row
+from newsdesk import imaging
 from newsdesk.names import name_key
 from people.models import Alias, Person, Role
 
 SEED = 20261124
-VERSION = f"desk v1, seed {SEED}"
+# v2: image records have their renditions' rows, as uploads do: the pages read them.
+VERSION = f"desk v2, seed {SEED}"
+PREFIX = "desk v"
 BATCH = 2000
 # At 100,000 articles; a smaller desk scales every count by the same factor.
 FULL = {
@@ -42,6 +47,7 @@ FULL = {
     "credits": 200_000,
     "images": 10_000,
 }
+PICTURE = (1600, 900)
 # Share of stories in each state (the rest are published).
 STATES = [
     (Article.Status.DRAFT, 0.04),
@@ -105,7 +111,9 @@ class Seeder:
         self.n = counts(articles)
         self.rng = random.Random(SEED)
         self.now = timezone.now().replace(microsecond=0)
+        self.planned = imaging.plan(PICTURE, (0.5, 0.5), {})
         total = sum(self.n.values()) + self.n["people"] * 3
+        total += self.n["images"] * len(self.planned)
         self.bar = tqdm(total=total, unit="rows", desc="seeding the desk")
 
     def run(self):
@@ -258,8 +266,8 @@ class Seeder:
             images.append(
                 Image(
                     file=f"bench/image-{n}.jpg",
-                    width=1600,
-                    height=900,
+                    width=PICTURE[0],
+                    height=PICTURE[1],
                     kind=rng.choice(Image.Kind.values),
                     alt_text=self._sentence(8),
                     credit=rng.choice(NETWORKS),
@@ -268,6 +276,15 @@ class Seeder:
                 )
             )
         self.library = self.insert(Image, images)
+        # Named as images/services.py names them; the files are not there.
+        self.insert(
+            Rendition,
+            [
+                rendition_row(image, planned, rendition_name(image, planned))
+                for image in self.library
+                for planned in self.planned
+            ],
+        )
         dramas, people = Image.dramas.through, Image.people.through
         dramas.objects.bulk_create(
             [
@@ -368,6 +385,24 @@ class Seeder:
             ]
         for model, made in rows.items():
             model.objects.bulk_create(made, batch_size=BATCH)
+
+
+def start_over_if_stale(articles):
+    """Drop a bench desk of another seed version (its version row says it is one), to
+    be migrated and seeded again; any other database is left as it is."""
+    found = seeded_version()
+    if found is None or found == version_for(articles) or not found.startswith(PREFIX):
+        return False
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE")
+            cursor.execute("CREATE SCHEMA public")
+    else:
+        path = Path(connection.settings_dict["NAME"])
+        connection.close()
+        for name in [path, *(path.with_name(path.name + x) for x in ["-wal", "-shm"])]:
+            name.unlink(missing_ok=True)
+    return True
 
 
 def seed(articles):
