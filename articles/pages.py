@@ -3,10 +3,10 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 
 from dramas.models import Drama
-from images.models import Image
+from images.models import Image, Rendition, prefetch_renditions, renditions_in
 from newsdesk import structured_data
 from people.models import Role
 
@@ -14,6 +14,8 @@ from .models import DESK_ONLY, Article
 
 LEAD_TIERS = [Role.Tier.LEAD, Role.Tier.SUPPORTING]
 MIN = datetime.date.min
+ORIGINAL, POSTER = Rendition.Shape.ORIGINAL, Rendition.Shape.POSTER
+SQUARE, SOCIAL = Rendition.Shape.SQUARE, Rendition.Shape.SOCIAL
 
 
 # What the cards and bylines show, and no more: a show's synopsis, a credit's
@@ -56,7 +58,10 @@ def stories():
         Article.objects.live()
         .latest_first()
         .select_related("lead_image")
-        .prefetch_related(bylines(), "lead_image__renditions")
+        # Thumbnails in lists, and the social card the home page's lead shows.
+        .prefetch_related(
+            bylines(), renditions_in(SQUARE, SOCIAL, lookup="lead_image__renditions")
+        )
     )
 
 
@@ -89,11 +94,16 @@ def context(article, request):
         if dramas
         else []
     )
-    # One query for the renditions of every picture on the page: the lead, each
-    # card's poster and the related stories' thumbnails.
-    pictures = [article.lead_image, *(d.posters[0] for d in dramas if d.posters)]
-    pictures += [story.lead_image for story in related]
-    prefetch_related_objects([p for p in pictures if p], "renditions")
+    # One query for the renditions of every picture on the page, in the shapes it
+    # shows them: the lead whole (and its social card), each card's poster and the
+    # related stories' thumbnails.
+    prefetch_renditions(
+        [
+            (article.lead_image, [ORIGINAL, SOCIAL]),
+            *((d.posters[0], [POSTER]) for d in dramas if d.posters),
+            *((story.lead_image, [SQUARE]) for story in related),
+        ]
+    )
     data = structured_data.news_article(article, dramas, request=request)
     return {
         "article": article,

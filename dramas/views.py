@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from images.models import Rendition
 from newsdesk import structured_data
 from people.models import Role
 
@@ -46,7 +47,7 @@ class DramaDetailView(DetailView):
             cast=cast,
             crew=crew,
             # Through the reverse relations: the show data imports no story code.
-            posters=drama.images.posters().prefetch_related("renditions")[:3],
+            posters=drama.images.posters().with_renditions(Rendition.Shape.POSTER)[:3],
             stories=drama.articles.live().latest_first()[:10],
             structured_data=structured_data.ld_json(data),
             **kwargs,

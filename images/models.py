@@ -1,6 +1,10 @@
+import functools
+import operator
+from collections import defaultdict
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
 
 from dramas.models import Drama
 from newsdesk import imaging
@@ -21,9 +25,10 @@ class ImageQuerySet(models.QuerySet):
         """Portraits, the newest upload first."""
         return self.filter(kind=Image.Kind.PORTRAIT).order_by("-uploaded_at", "-pk")
 
-    def with_renditions(self):
-        """Fetch every rendition in one more query, so pictures render without more."""
-        return self.prefetch_related("renditions")
+    def with_renditions(self, *shapes):
+        """Fetch the renditions in one more query, so pictures render without more:
+        those of `shapes` alone when given (see renditions_in), else every one."""
+        return self.prefetch_related(renditions_in(*shapes) if shapes else "renditions")
 
 
 def prefetch_portraits(lookup="images", *, to_attr="portraits"):
@@ -33,8 +38,50 @@ def prefetch_portraits(lookup="images", *, to_attr="portraits"):
     `prefetch_related(prefetch_portraits("person__images"))`: two queries in all, then
     `{% picture person.portraits.0 shape="square" %}` for any number of people.
     """
-    portraits = Image.objects.portraits().with_renditions()
+    portraits = Image.objects.portraits().with_renditions(Rendition.Shape.SQUARE)
     return Prefetch(lookup, queryset=portraits, to_attr=to_attr)
+
+
+# What a picture wants them in, without the join to the images that ordering by
+# Meta.ordering's "image" costs.
+RENDITION_ORDER = ["image_id", "shape", "format", "width"]
+
+
+def renditions_in(*shapes, lookup="renditions"):
+    """A Prefetch of the renditions of `shapes` alone, through `lookup`.
+
+    An image has about 30 renditions (every width of every shape in every format) and
+    a page shows it in one or two shapes: a list of 20 stories read 620 rows and made
+    620 models for the 120 its thumbnails use. The images' `renditions.all()` then
+    holds those shapes only, and a picture in any other shape falls back to the
+    master file: fetch every shape the page shows.
+    """
+    shown = Rendition.objects.filter(shape__in=shapes).order_by(*RENDITION_ORDER)
+    return Prefetch(lookup, queryset=shown)
+
+
+def prefetch_renditions(pictures):
+    """Fetch, in one query, the renditions of pictures shown in different shapes.
+
+    `pictures` pairs each image (or None) with the shapes the page shows it in, as
+    renditions_in does for a single set of shapes.
+    """
+    wanted = defaultdict(set)
+    for image, shapes in pictures:
+        if image is not None:
+            wanted[image.pk].update(shapes)
+    if not wanted:
+        return
+    alike = defaultdict(list)
+    for pk, shapes in wanted.items():
+        alike[frozenset(shapes)].append(pk)
+    shown = functools.reduce(
+        operator.or_,
+        (Q(image__in=pks, shape__in=sorted(s)) for s, pks in alike.items()),
+    )
+    images = [image for image, _ in pictures if image is not None]
+    renditions = Rendition.objects.filter(shown).order_by(*RENDITION_ORDER)
+    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
 
 
 class Image(models.Model):

@@ -4,11 +4,13 @@ import re
 
 import pytest
 from django.db import connection
+from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import services
+from images.models import Rendition
 from tests.factories import make_article, make_cast, make_drama, make_image, make_user
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +91,44 @@ def test_reader_pages_leave_the_desks_own_fields_unread(client):
         assert story_reads, url
         for column in ["desk_findings", "lock_version", "created_by_id"]:
             assert not any(f'"{column}"' in sql for sql in story_reads), (url, column)
+
+
+def test_reader_pages_read_only_the_renditions_of_the_shapes_they_show(client):
+    # An image has about 30 renditions; a page shows it in one or two shapes.
+    article = story_with_cast(3)
+    poster = article.lead_image
+    drama = article.dramas.get()
+    earlier = drama.articles.exclude(pk=article.pk).get().lead_image
+    person = drama.credits.first().person
+    portrait = make_image(kind="portrait")
+    portrait.people.add(person)
+    whole = {(poster, "original"), (poster, "social")}
+    # Lists read a story's thumbnail and social card: home leads with the newest's.
+    listed = {(i, s) for i in [poster, earlier] for s in ["square", "social"]}
+    pages = [
+        # (page, what it reads, what it shows)
+        (article.get_absolute_url(), whole | {(poster, "poster"), (earlier, "square")}),
+        (reverse("home"), listed, {(earlier, "social"), (poster, "square")}),
+        (reverse("articles:list"), listed, {(earlier, "square"), (poster, "square")}),
+        (drama.get_absolute_url(), {(poster, "poster")}),
+        (person.get_absolute_url(), {(portrait, "square")}),
+    ]
+    made = []
+
+    def count(sender, instance, **kwargs):
+        made.append((instance.image_id, instance.shape))
+
+    post_init.connect(count, sender=Rendition)
+    try:
+        for url, read, *shown in pages:
+            made.clear()
+            html = client.get(url).text
+
+            assert set(made) == {(image.pk, shape) for image, shape in read}, url
+            for image, shape in shown[0] if shown else read:
+                assert f"/renditions/{image.pk}/{shape}-" in html, (url, shape)
+    finally:
+        post_init.disconnect(count, sender=Rendition)
 
 
 def test_article_page_shows_the_story_its_show_and_related_stories(client):

@@ -1,5 +1,7 @@
 from django import template
 
+from images.models import Rendition
+
 register = template.Library()
 
 # <source> elements, best first; JPEG is the <img> itself, for every browser.
@@ -13,7 +15,8 @@ def picture(
     """A <picture> of `image` in `shape` with its credit line, lazily loaded.
 
     {% picture story.lead_image sizes="(min-width: 60rem) 60rem, 100vw" eager=True %}
-    Uses the prefetched renditions (Image.objects.with_renditions()): no query here.
+    Uses the prefetched renditions (Image.objects.with_renditions(shape), or
+    renditions_in and prefetch_renditions): no query here.
     """
     if image is None:
         return {}
@@ -51,6 +54,7 @@ def portrait(person, sizes="12rem", eager=False, credit=True):
     """
     portraits = getattr(person, "portraits", None)
     if portraits is None:
-        portraits = person.images.portraits().with_renditions()[:1]
+        square = Rendition.Shape.SQUARE
+        portraits = person.images.portraits().with_renditions(square)[:1]
     image = portraits[0] if portraits else None
     return picture(image, shape="square", sizes=sizes, eager=eager, credit=credit)
