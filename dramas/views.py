@@ -3,7 +3,7 @@ from django.views.generic import DetailView, ListView
 
 from images.models import Rendition
 from newsdesk import structured_data
-from people.models import Role
+from people.models import BILLING, Role
 
 from .models import AlternativeTitle, Drama
 
@@ -26,9 +26,7 @@ class DramaDetailView(DetailView):
         # Cast and crew in one query, parted below: billing order, then crew.
         Prefetch(
             "credits",
-            queryset=Role.objects.select_related("person").order_by(
-                "billing_order", "pk"
-            ),
+            queryset=Role.objects.select_related("person").order_by(*BILLING),
             to_attr="all_credits",
         ),
     )

@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
 
 from dramas.models import Drama
@@ -85,9 +85,14 @@ class Alias(models.Model):
         super().save(*args, **kwargs)
 
 
+# Top billing first and the unbilled last, on every database: SQLite sorts NULL
+# before 1, PostgreSQL after.
+BILLING = [F("billing_order").asc(nulls_last=True), "pk"]
+
+
 class RoleQuerySet(models.QuerySet):
     def cast(self):
-        return self.filter(category=Role.Category.CAST).order_by("billing_order", "pk")
+        return self.filter(category=Role.Category.CAST).order_by(*BILLING)
 
     def crew(self):
         return self.filter(category=Role.Category.CREW)
@@ -181,7 +186,7 @@ class Role(models.Model):
 
     class Meta:
         verbose_name = "credit"
-        ordering = ["drama", "category", "billing_order", "pk"]
+        ordering = ["drama", "category", *BILLING]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(category="cast") | (Q(job="") & ~Q(tier="")),

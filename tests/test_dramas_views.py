@@ -3,10 +3,18 @@ import json
 import re
 
 import pytest
+from django.utils import timezone
 
 from dramas.models import AlternativeTitle, Genre
 from people.models import Role
-from tests.factories import make_cast, make_crew, make_drama, make_network, make_person
+from tests.factories import (
+    make_article,
+    make_cast,
+    make_crew,
+    make_drama,
+    make_network,
+    make_person,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +69,21 @@ def test_drama_detail_lists_cast_in_billing_order_with_links(client):
     assert f'href="{first.person.get_absolute_url()}"' in html
     assert f"as {second.character_name}" in html
     assert "Lead" in html
+
+
+def test_drama_cast_lists_the_unbilled_after_the_billed_on_every_database(client):
+    drama = make_drama()
+    make_cast(drama, make_person(name="Kim Ha Na"), tier="supporting")
+    make_cast(drama, make_person(name="Gong Hyo Jin"), billing_order=2)
+    make_cast(drama, make_person(name="Lee Min Ho"), billing_order=1)
+    story = make_article(status="published", publish_at=timezone.now())
+    story.dramas.add(drama)
+
+    for url in [drama.get_absolute_url(), story.get_absolute_url()]:
+        html = client.get(url).text
+
+        names = [html.index(n) for n in ["Lee Min Ho", "Gong Hyo Jin", "Kim Ha Na"]]
+        assert names == sorted(names), url
 
 
 def test_drama_detail_lists_crew_with_job_and_link(client):
