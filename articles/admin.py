@@ -122,6 +122,17 @@ class DramaInTheNewsFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PublicationTimeFilter(admin.DateFieldListFilter):
+    """Django's date choices, in the desk's words: a story with no publication time
+    has never been scheduled, which "No date" did not say."""
+
+    WORDS = {"No date": "Never scheduled", "Has date": "Scheduled or published"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.links = tuple((self.WORDS.get(str(t), t), p) for t, p in self.links)
+
+
 def _desk_time(moment):
     return date_format(timezone.localtime(moment), "j M Y, H:i") if moment else "—"
 
@@ -148,7 +159,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = [
         "status",
         "kind",
-        ("publish_at", admin.DateFieldListFilter),
+        ("publish_at", PublicationTimeFilter),
         BylineFilter,
         DramaInTheNewsFilter,
     ]

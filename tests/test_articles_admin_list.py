@@ -29,6 +29,20 @@ def byline_choices(client):
     return filter_choices(client, "byline")
 
 
+def test_publication_time_filter_says_never_scheduled_and_finds_those(
+    superuser_client,
+):
+    make_article(headline="A draft nobody scheduled")
+    make_article(headline="Out already", publish_at=timezone.now(), status="published")
+
+    choices = filter_choices(superuser_client, "publication time")
+    never = superuser_client.get(URL, {"publish_at__isnull": "True"}).text
+
+    assert "Never scheduled" in choices and "Scheduled or published" in choices
+    assert "No date" not in choices and "Has date" not in choices
+    assert "A draft nobody scheduled" in never and "Out already" not in never
+
+
 def test_drama_filter_offers_only_the_shows_in_recent_stories(superuser_client):
     now = timezone.now()
     in_the_news, old_news = make_drama(title="Fresh"), make_drama(title="Stale")
