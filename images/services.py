@@ -54,7 +54,7 @@ def make_renditions(image, *, force=False):
             kept.append(name)
         else:
             todo.append((planned, name))
-    made = cut(storage, image, picture, todo)
+    made = cut(storage, image, picture, todo, in_use=old)
     image.renditions.exclude(file__in=kept).delete()
     Rendition.objects.bulk_create(made)
     current = set(kept) | {r.file.name for r in made}
@@ -62,17 +62,22 @@ def make_renditions(image, *, force=False):
     return len(made)
 
 
-def cut(storage, image, picture, todo):
+def cut(storage, image, picture, todo, *, in_use=()):
     """Store each (planned, name); one resize serves every format of a size. If one
-    fails, those stored before it are deleted: their rows will never be written."""
+    fails, those stored before it are deleted: their rows will never be written.
+
+    A file a rendition row names (`in_use`) is never deleted here, even when a cut
+    goes to its name (a forced recut): the storage saves the new one under another
+    name, and the old one goes once the rows that name it have been replaced
+    (delete_on_commit). A recut that fails partway leaves every picture whole."""
     made, frame, frame_key = [], None, None
     try:
         for planned, name in todo:
             if (planned.box, planned.width) != frame_key:
                 frame = imaging.resize(picture, planned)
                 frame_key = (planned.box, planned.width)
-            if storage.exists(name):
-                storage.delete(name)
+            if name not in in_use and storage.exists(name):
+                storage.delete(name)  # left by a cut whose rows were never written
             data = ContentFile(imaging.encode(frame, planned.format))
             made.append(rendition_row(image, planned, storage.save(name, data)))
     except BaseException:

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from images.models import Image, Rendition
+from newsdesk import imaging
 from people.models import Person
 from tests.factories import make_image, picture_bytes
 from tests.test_images_upload import png_claiming
@@ -27,6 +28,31 @@ def test_regenerate_renditions_recuts_every_image_with_a_progress_bar():
     assert all(image.renditions.count() > 10 for image in images)
     assert "Stored" in out.getvalue()
     assert "2/2" in err.getvalue()
+
+
+def test_regenerate_renditions_that_fails_partway_keeps_every_picture_whole(
+    media_root, monkeypatch
+):
+    image = make_image(data=SMALL)
+    before = {r.file.name for r in image.renditions.all()}
+    encode, calls = imaging.encode, []
+
+    def encode_then_fail(frame, fmt):
+        calls.append(fmt)
+        if len(calls) == 5:
+            raise OSError("disk full")
+        return encode(frame, fmt)
+
+    monkeypatch.setattr(imaging, "encode", encode_then_fail)
+
+    with pytest.raises(CommandError, match="disk full"):
+        call_command("regenerate_renditions", stdout=io.StringIO(), verbosity=0)
+
+    # Readers' pages still name the old renditions, and every one is still there.
+    assert {r.file.name for r in image.renditions.all()} == before
+    assert all(image.file.storage.exists(name) for name in before)
+    stored = {str(p.relative_to(media_root)) for p in media_root.rglob("*")}
+    assert {n for n in stored if "/renditions/" in n and "." in n} == before
 
 
 def test_regenerate_renditions_refuses_an_unknown_id():
