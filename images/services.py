@@ -6,6 +6,7 @@ address (no stale copy in a CDN) and an unchanged one is kept as it is.
 """
 
 import hashlib
+import os
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -50,8 +51,9 @@ def make_renditions(image, *, force=False):
     kept, todo = [], []
     for planned in imaging.plan(picture.size, focal, image.crops or {}):
         name = rendition_name(image, planned)
-        if not force and name in old and storage.exists(name):
-            kept.append(name)
+        stored = stored_as(name, old)
+        if not force and stored and storage.exists(stored):
+            kept.append(stored)
         else:
             todo.append((planned, name))
     made = cut(storage, image, picture, todo, in_use=old)
@@ -94,6 +96,18 @@ def rendition_name(image, planned):
     return (
         f"images/renditions/{image.pk}/"
         f"{planned.shape}-{planned.width}w-{digest}.{extension}"
+    )
+
+
+def stored_as(name, names):
+    """The name among `names` that holds the cut `name`: the name itself, or the one
+    the storage gave it when a forced recut found the name taken (cut keeps files in
+    use): Django's "_" and seven characters before the extension."""
+    if name in names:
+        return name
+    stem, extension = os.path.splitext(name)
+    return next(
+        (n for n in names if n.startswith(f"{stem}_") and n.endswith(extension)), None
     )
 
 

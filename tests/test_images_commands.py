@@ -55,6 +55,19 @@ def test_regenerate_renditions_that_fails_partway_keeps_every_picture_whole(
     assert {n for n in stored if "/renditions/" in n and "." in n} == before
 
 
+def test_missing_only_after_a_full_recut_recuts_nothing(media_root):
+    image = make_image(data=SMALL)
+    call_command("regenerate_renditions", stdout=io.StringIO(), verbosity=0)
+    after_recut = {r.file.name for r in image.renditions.all()}
+    out = io.StringIO()
+
+    call_command("regenerate_renditions", "--missing-only", stdout=out, verbosity=0)
+
+    assert "Stored 0 renditions." in out.getvalue()
+    assert {r.file.name for r in image.renditions.all()} == after_recut
+    assert all(image.file.storage.exists(name) for name in after_recut)
+
+
 def test_regenerate_renditions_refuses_an_unknown_id():
     image = make_image(data=SMALL)
 
