@@ -23,6 +23,27 @@ def empty_cache():
 
 
 @pytest.fixture
+def disk_full_at(monkeypatch):
+    """disk_full_at(n): the nth rendition encode from here on raises OSError("disk
+    full"), as a full disk would. Returns the formats encoded, the failed one last."""
+    from newsdesk import imaging
+
+    def arrange(n):
+        encode, calls = imaging.encode, []
+
+        def encode_then_fail(frame, fmt):
+            calls.append(fmt)
+            if len(calls) == n:
+                raise OSError("disk full")
+            return encode(frame, fmt)
+
+        monkeypatch.setattr(imaging, "encode", encode_then_fail)
+        return calls
+
+    return arrange
+
+
+@pytest.fixture
 def superuser_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("chief", password="pw-chief-1")
     client.force_login(user)

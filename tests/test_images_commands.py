@@ -8,7 +8,6 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from images.models import Image, Rendition
-from newsdesk import imaging
 from people.models import Person
 from tests.factories import make_image, picture_bytes
 from tests.test_images_upload import png_claiming
@@ -31,19 +30,11 @@ def test_regenerate_renditions_recuts_every_image_with_a_progress_bar():
 
 
 def test_regenerate_renditions_that_fails_partway_keeps_every_picture_whole(
-    media_root, monkeypatch
+    media_root, disk_full_at
 ):
     image = make_image(data=SMALL)
     before = {r.file.name for r in image.renditions.all()}
-    encode, calls = imaging.encode, []
-
-    def encode_then_fail(frame, fmt):
-        calls.append(fmt)
-        if len(calls) == 5:
-            raise OSError("disk full")
-        return encode(frame, fmt)
-
-    monkeypatch.setattr(imaging, "encode", encode_then_fail)
+    disk_full_at(5)
 
     with pytest.raises(CommandError, match="disk full"):
         call_command("regenerate_renditions", stdout=io.StringIO(), verbosity=0)

@@ -108,16 +108,8 @@ def test_a_strip_far_taller_than_wide_is_scaled_to_fit_every_format(superuser_cl
     assert opened(tallest).size == (tallest.width, imaging.MAX_SIDE)
 
 
-def test_a_failed_cut_leaves_no_file_behind(media_root, monkeypatch):
-    encode, calls = imaging.encode, []
-
-    def encode_then_fail(frame, fmt):
-        calls.append(fmt)
-        if len(calls) == 3:
-            raise OSError("disk full")
-        return encode(frame, fmt)
-
-    monkeypatch.setattr(imaging, "encode", encode_then_fail)
+def test_a_failed_cut_leaves_no_file_behind(media_root, disk_full_at):
+    calls = disk_full_at(3)
 
     with pytest.raises(OSError, match="disk full"):
         make_image(data=picture_bytes(size=(1500, 1000)))
