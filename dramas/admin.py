@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models.functions import ExtractYear
 
+from newsdesk.date_inputs import DATE_ONLY
 from people.admin import CreditInline
 
 from .models import AlternativeTitle, Drama, Genre, Network
@@ -54,6 +55,7 @@ class DramaCreditInline(CreditInline):
 
 @admin.register(Drama)
 class DramaAdmin(admin.ModelAdmin):
+    formfield_overrides = DATE_ONLY
     list_display = ["title", "native_title", "network", "premiere_on", "status_label"]
     list_filter = [StatusFilter, "network", PremiereYearFilter]
     list_select_related = ["network"]

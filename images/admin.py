@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from newsdesk.date_inputs import DATE_ONLY
+
 from . import services
 from .forms import ImageForm
 from .models import Image, Rendition
@@ -9,6 +11,7 @@ from .models import Image, Rendition
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
+    formfield_overrides = DATE_ONLY
     form = ImageForm
     list_display = [
         "list_thumbnail",

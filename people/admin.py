@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from newsdesk.date_inputs import DATE_ONLY
 from newsdesk.names import name_key
 
 from .forms import CREDIT_DETAILS, CreditInlineForm
@@ -32,6 +33,7 @@ class CreditInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    formfield_overrides = DATE_ONLY
     list_display = ["name", "native_name", "birth_date", "slug"]
     search_fields = ["name", "native_name", "aliases__name", "slug"]
     inlines = [AliasInline, CreditInline]

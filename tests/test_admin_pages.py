@@ -1,10 +1,15 @@
+import datetime
+import re
+
 import pytest
 from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
+from dramas.models import Drama
 from newsdesk import demo
-from tests.factories import make_user
+from people.models import Person
+from tests.factories import make_image, make_person, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +92,45 @@ def test_desk_home_names_who_is_signed_in_and_offers_a_draft(client):
         f'<a href="{reverse("admin:articles_draft")}">Draft a story from a show</a>'
         in html
     )
+
+
+def test_date_only_fields_take_the_browsers_date_picker(superuser_client):
+    demo.load_show_data()
+    drama = Drama.objects.get(title="When the Stars Gossip")
+    person = Person.objects.filter(birth_date__isnull=False).first()
+    image = make_image(kind="poster", unveiled_on=datetime.date(2024, 12, 16))
+    forms = [
+        (drama, "premiere_on", "2025-01-04"),
+        (person, "birth_date", person.birth_date.isoformat()),
+        (image, "unveiled_on", "2024-12-16"),
+    ]
+
+    for row, field, shown in forms:
+        opts = row._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk])
+        html = superuser_client.get(url).text
+
+        tag = re.search(rf'<input [^>]*name="{field}"[^>]*>', html).group()
+        assert 'type="date"' in tag and f'value="{shown}"' in tag, tag
+        # Django's calendar, and its "hours behind server time" note, key on it.
+        assert "vDateField" not in tag
+
+
+def test_a_date_typed_in_the_date_picker_is_saved(superuser_client):
+    person = make_person(name="Kim Ha Na")
+    url = reverse("admin:people_person_change", args=[person.pk])
+    form = {
+        "name": "Kim Ha Na",
+        "slug": person.slug,
+        "birth_date": "1995-03-08",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "credits-TOTAL_FORMS": "0",
+        "credits-INITIAL_FORMS": "0",
+    }
+
+    response = superuser_client.post(url, form)
+
+    assert response.status_code == 302, response.text[:2000]
+    person.refresh_from_db()
+    assert person.birth_date == datetime.date(1995, 3, 8)

@@ -85,9 +85,11 @@ def new_page(browser):
     """Open pages at a width and colour scheme; any console error fails the test."""
     contexts, errors = [], []
 
-    def open_page(width=1280, height=900, color_scheme="light"):
+    def open_page(width=1280, height=900, color_scheme="light", timezone_id=None):
         context = browser.new_context(
-            viewport={"width": width, "height": height}, color_scheme=color_scheme
+            viewport={"width": width, "height": height},
+            color_scheme=color_scheme,
+            timezone_id=timezone_id,
         )
         contexts.append(context)
         page = context.new_page()

@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import Article
+from dramas.models import Drama
 from newsdesk import demo
 
 pytestmark = [
@@ -53,6 +54,23 @@ def test_desk_home_and_story_list_load_without_console_errors(desk, page):
     page.goto(f"{desk}/admin/articles/article/")
     assert page.get_by_role("link", name="Schedule", exact=True).is_visible()
     assert page.console_errors == []
+
+
+def test_a_date_only_field_has_no_time_zone_note_far_from_the_desk(
+    desk, new_page, screenshot
+):
+    # The desk is in Seoul; this editor's browser is in New York.
+    page = new_page(timezone_id="America/New_York")
+    log_in(page, desk, "editor")
+    drama = Drama.objects.get(title="When the Stars Gossip")
+
+    page.goto(f"{desk}/admin/dramas/drama/{drama.pk}/change/")
+
+    premiere = page.get_by_label("Premiere date")
+    assert premiere.input_value() == "2025-01-04"
+    assert premiere.get_attribute("type") == "date"
+    assert page.locator(".timezonewarning").count() == 0
+    screenshot(page, "desk-drama-dates")
 
 
 def test_a_workflow_button_asks_before_unsaved_edits_are_lost(desk, page):
