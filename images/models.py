@@ -1,3 +1,4 @@
+import datetime
 import functools
 import operator
 from collections import defaultdict
@@ -8,6 +9,7 @@ from django.db.models import F, Prefetch, Q, prefetch_related_objects
 
 from dramas.models import Drama
 from newsdesk import imaging
+from newsdesk.file_names import free_name
 from people.models import Person
 
 FRACTION = [MinValueValidator(0.0), MaxValueValidator(1.0)]
@@ -84,6 +86,13 @@ def prefetch_renditions(pictures):
     prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
 
 
+def master_name(image, filename):
+    """images/<year>/<month>/<upload's name>, with a suffix when that is taken: two
+    uploads called poster.jpg in a month must not share (or overwrite) one file."""
+    folder = datetime.datetime.now().strftime("images/%Y/%m/")
+    return free_name(Image._meta.get_field("file").storage, folder + filename)
+
+
 class Image(models.Model):
     class Kind(models.TextChoices):
         POSTER = "poster", "Poster"
@@ -94,7 +103,7 @@ class Image(models.Model):
 
     file = models.ImageField(
         "image file",
-        upload_to="images/%Y/%m/",
+        upload_to=master_name,
         width_field="width",
         height_field="height",
         max_length=200,

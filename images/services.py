@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from newsdesk import imaging
+from newsdesk.file_names import free_name
 
 from .models import Rendition
 
@@ -68,23 +69,28 @@ def cut(storage, image, picture, todo, *, in_use=()):
     """Store each (planned, name); one resize serves every format of a size. If one
     fails, those stored before it are deleted: their rows will never be written.
 
-    A file a rendition row names (`in_use`) is never deleted here, even when a cut
-    goes to its name (a forced recut): the storage saves the new one under another
-    name, and the old one goes once the rows that name it have been replaced
-    (delete_on_commit). A recut that fails partway leaves every picture whole."""
+    A file a rendition row names (`in_use`) is never written over or deleted here,
+    even when a cut goes to its name (a forced recut): the new one is stored under a
+    free name beside it, and the old one goes once the rows that name it have been
+    replaced (delete_on_commit). A recut that fails partway leaves every picture
+    whole, on a storage that overwrites a taken name (S3's default) as on one that
+    does not."""
     made, frame, frame_key = [], None, None
     try:
         for planned, name in todo:
             if (planned.box, planned.width) != frame_key:
                 frame = imaging.resize(picture, planned)
                 frame_key = (planned.box, planned.width)
-            if name not in in_use and storage.exists(name):
+            if name in in_use:
+                name = free_name(storage, name, taken=in_use)
+            elif storage.exists(name):
                 storage.delete(name)  # left by a cut whose rows were never written
             data = ContentFile(imaging.encode(frame, planned.format))
             made.append(rendition_row(image, planned, storage.save(name, data)))
     except BaseException:
         for row in made:
-            storage.delete(row.file.name)
+            if row.file.name not in in_use:
+                storage.delete(row.file.name)
         raise
     return made
 
@@ -100,9 +106,9 @@ def rendition_name(image, planned):
 
 
 def stored_as(name, names):
-    """The name among `names` that holds the cut `name`: the name itself, or the one
-    the storage gave it when a forced recut found the name taken (cut keeps files in
-    use): Django's "_" and seven characters before the extension."""
+    """The name among `names` that holds the cut `name`: the name itself, or the free
+    name a forced recut gave it beside the one in use (`free_name`: "_" and seven
+    characters before the extension)."""
     if name in names:
         return name
     stem, extension = os.path.splitext(name)

@@ -17,6 +17,19 @@ pytestmark = pytest.mark.django_db
 SMALL = picture_bytes(size=(700, 500))
 
 
+@pytest.fixture(params=["suffixes", "overwrites"])
+def storage(request, settings, media_root):
+    """Django's file storage, which gives a taken name a suffix, and one that writes
+    over it, as S3 through django-storages does by default."""
+    options = {"allow_overwrite": request.param == "overwrites"}
+    backend = "django.core.files.storage.FileSystemStorage"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": backend, "OPTIONS": options},
+    }
+    return request.param
+
+
 def test_regenerate_renditions_recuts_every_image_with_a_progress_bar():
     images = [make_image(data=SMALL) for _ in range(2)]
     Rendition.objects.all().delete()
@@ -30,7 +43,7 @@ def test_regenerate_renditions_recuts_every_image_with_a_progress_bar():
 
 
 def test_regenerate_renditions_that_fails_partway_keeps_every_picture_whole(
-    media_root, disk_full_at
+    storage, media_root, disk_full_at
 ):
     image = make_image(data=SMALL)
     before = {r.file.name for r in image.renditions.all()}
@@ -46,7 +59,7 @@ def test_regenerate_renditions_that_fails_partway_keeps_every_picture_whole(
     assert {n for n in stored if "/renditions/" in n and "." in n} == before
 
 
-def test_missing_only_after_a_full_recut_recuts_nothing(media_root):
+def test_missing_only_after_a_full_recut_recuts_nothing(storage):
     image = make_image(data=SMALL)
     call_command("regenerate_renditions", stdout=io.StringIO(), verbosity=0)
     after_recut = {r.file.name for r in image.renditions.all()}

@@ -204,6 +204,28 @@ def test_a_new_focal_point_recuts_the_crops_and_drops_the_old_files(
     assert not any(storage.exists(name) for name in old)
 
 
+@pytest.mark.parametrize("overwrites", [False, True])
+def test_two_uploads_with_one_name_keep_two_files(settings, media_root, overwrites):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"allow_overwrite": overwrites},
+        },
+    }
+    red = make_image(data=picture_bytes(colour=(255, 0, 0)), name="poster.jpg")
+    blue = make_image(data=picture_bytes(colour=(0, 0, 255)), name="poster.jpg")
+
+    assert red.file.name != blue.file.name
+    assert opened_master(red).getpixel((0, 0))[0] > 200
+    assert opened_master(blue).getpixel((0, 0))[2] > 200
+
+
+def opened_master(image):
+    with Image.objects.get(pk=image.pk).file.open("rb") as file:
+        return Picture.open(io.BytesIO(file.read())).convert("RGB")
+
+
 def test_deleting_an_image_deletes_its_files(
     media_root, django_capture_on_commit_callbacks
 ):
