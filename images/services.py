@@ -47,7 +47,9 @@ def make_renditions(image, *, force=False):
     with image.file.open("rb") as file:
         picture, _ = imaging.read(file)
     storage = Rendition._meta.get_field("file").storage
-    old = {r.file.name: r for r in image.renditions.all()}
+    # Every row, whatever `image` was loaded with: a reader page's prefetch holds only
+    # the shapes it shows, and a shape missing here would lose its file.
+    old = {r.file.name: r for r in Rendition.objects.filter(image=image)}
     focal = (image.focal_x, image.focal_y)
     kept, todo = [], []
     for planned in imaging.plan(picture.size, focal, image.crops or {}):

@@ -204,6 +204,21 @@ def test_a_new_focal_point_recuts_the_crops_and_drops_the_old_files(
     assert not any(storage.exists(name) for name in old)
 
 
+def test_a_recut_of_an_image_loaded_with_some_shapes_keeps_the_others(
+    media_root, disk_full_at
+):
+    image = make_image(data=picture_bytes(size=(700, 500)))
+    before = {r.file.name for r in image.renditions.all()}
+    squares_only = Image.objects.with_renditions("square").get(pk=image.pk)
+    disk_full_at(5)
+
+    with pytest.raises(OSError, match="disk full"):
+        services.make_renditions(squares_only, force=True)
+
+    assert {r.file.name for r in image.renditions.all()} == before
+    assert all(image.file.storage.exists(name) for name in before)
+
+
 @pytest.mark.parametrize("overwrites", [False, True])
 def test_two_uploads_with_one_name_keep_two_files(settings, media_root, overwrites):
     settings.STORAGES = {
