@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from newsdesk import imaging
+from newsdesk.caching import purge_public_pages
 from newsdesk.file_names import free_name
 
 from .models import Rendition
@@ -63,7 +64,10 @@ def make_renditions(image, *, force=False):
     image.renditions.exclude(file__in=kept).delete()
     Rendition.objects.bulk_create(made)
     current = set(kept) | {r.file.name for r in made}
-    delete_on_commit(storage, [name for name in old if name not in current])
+    if gone := [name for name in old if name not in current]:
+        delete_on_commit(storage, gone)
+        # Cached pages name the old addresses: render them again.
+        transaction.on_commit(purge_public_pages)
     return len(made)
 
 

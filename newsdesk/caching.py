@@ -3,7 +3,9 @@
 How a cached page stays correct
 - Every entry's key includes the page generation, and `purge_public_pages()` bumps it
   when a commit changes what readers see (`articles/services.py`: publish, withdraw,
-  schedule, a correction or update note, a desk save of a live story). One bump
+  schedule, a correction or update note, a desk save of a live story;
+  `images/services.py`: an image's renditions moving to new addresses, the old files
+  deleted). One bump
   retires every entry at once in every process sharing the cache (Redis). The key is
   taken before the view reads the database and the bump runs after the commit, so a
   page rendered from the old data can only be stored under the old generation.

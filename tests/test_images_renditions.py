@@ -1,17 +1,21 @@
 """Renditions cut at upload: sizes, formats, crops on the focal point, no metadata."""
 
+import datetime
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from PIL import ExifTags, features
 from PIL import Image as Picture
 
+from articles.models import Article
 from images import services
 from images.models import Image, Rendition
 from newsdesk import imaging
-from tests.factories import make_image, picture_bytes
+from tests.factories import make_article, make_image, picture_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -202,6 +206,27 @@ def test_a_new_focal_point_recuts_the_crops_and_drops_the_old_files(
     new = {r.file.name for r in Image.objects.get().renditions_of("poster")}
     assert new and not new & old
     assert not any(storage.exists(name) for name in old)
+
+
+def test_a_cached_page_shows_the_new_crop_at_once(
+    superuser_client, django_capture_on_commit_callbacks
+):
+    image = make_image(data=picture_bytes(size=(2000, 1000)))
+    story = make_article(
+        status=Article.Status.PUBLISHED,
+        publish_at=timezone.now() - datetime.timedelta(hours=1),
+        lead_image=image,
+    )
+    reader = Client()
+    old = reader.get(story.get_absolute_url()).text
+    url = reverse("admin:images_image_change", args=[image.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        superuser_client.post(url, change_form(image, focal_x="0.9"))
+
+    social = Image.objects.get().renditions_of("social")[0].file.url
+    assert social not in old
+    assert social in reader.get(story.get_absolute_url()).text
 
 
 def test_a_recut_of_an_image_loaded_with_some_shapes_keeps_the_others(
