@@ -167,7 +167,7 @@ def main():
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     started = time.perf_counter()
-    desk.start_over_if_stale(args.articles)
+    desk.start_over_if_stale()
     call_command("migrate", verbosity=0)
     seeded = desk.seed(args.articles)
     desk.analyze()
