@@ -160,3 +160,18 @@ def test_story_list_rows_carry_the_action_checkbox(superuser_client):
         'class="action-select" aria-label="Select this story for an action - '
         'Casting news">'
     ) in html
+
+
+def test_story_list_rows_link_each_story_and_give_its_time_in_the_desk_zone(
+    superuser_client,
+):
+    at = datetime.datetime(2025, 1, 4, 10, 5, tzinfo=datetime.UTC)  # 19:05 in Seoul
+    first = make_article(headline="Poster out", status="published", publish_at=at)
+    second = make_article(headline="Teaser out")
+
+    page = superuser_client.get(URL).text
+
+    for story in (first, second):
+        change = reverse("admin:articles_article_change", args=[story.pk])
+        assert f'<a href="{change}">{story.headline}</a>' in page
+    assert "4 Jan 2025, 19:05" in page
