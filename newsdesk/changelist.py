@@ -7,13 +7,20 @@
   is a bad lookup like any other: the list shows again with `?e=1`.
 - An action on a selection that holds something no id can be ("x", "²"): Django
   filtered on it and answered 500. The list shows again, saying nothing changed.
+
+And one thing for speed: the rows' links come from one reverse() a list, not one a row.
 """
 
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters, ModelAdmin
+from django.contrib.admin.utils import quote
 from django.contrib.admin.views import main
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+KEY = "__key__"  # kept as it is by reverse(); admin's quote() never writes it
 
 
 class ChangeList(main.ChangeList):
@@ -28,6 +35,16 @@ class ChangeList(main.ChangeList):
             return super().get_results(request)
         except OverflowError as error:
             raise IncorrectLookupParameters(error) from error
+
+    @cached_property
+    def change_url(self):
+        name = f"admin:{self.opts.app_label}_{self.opts.model_name}_change"
+        return reverse(name, args=[KEY], current_app=self.model_admin.admin_site.name)
+
+    def url_for_result(self, result):
+        # Rows differ only in the key: a reverse() a row was 1.5 ms of a 25-row list.
+        key = quote(getattr(result, self.pk_attname))
+        return self.change_url.replace(KEY, str(key))
 
 
 _response_action = ModelAdmin.response_action
