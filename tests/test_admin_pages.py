@@ -134,3 +134,36 @@ def test_a_date_typed_in_the_date_picker_is_saved(superuser_client):
     assert response.status_code == 302, response.text[:2000]
     person.refresh_from_db()
     assert person.birth_date == datetime.date(1995, 3, 8)
+
+
+def sidebar(client, url):
+    page = client.get(url).text
+    return page[page.index('<nav class="sticky" id="nav-sidebar"') :].split("</nav>")[0]
+
+
+def test_desk_sidebar_marks_the_screen_it_is_on(superuser_client):
+    stories = reverse("admin:articles_article_changelist")
+    dramas = reverse("admin:dramas_drama_changelist")
+    sidebar(superuser_client, stories)
+
+    on_dramas = sidebar(superuser_client, dramas)
+    on_stories = sidebar(superuser_client, stories)
+
+    assert f'<a href="{dramas}" aria-current="page">' in on_dramas
+    assert f'<a href="{stories}" aria-current="page">' not in on_dramas
+    assert f'<a href="{stories}" aria-current="page">' in on_stories
+
+
+def test_desk_sidebar_shows_each_user_only_the_screens_they_may_open(
+    superuser_client, client, journalist
+):
+    stories = reverse("admin:articles_article_changelist")
+    groups, add_user = reverse("admin:auth_group_changelist"), "/admin/auth/user/add/"
+    chiefs = sidebar(superuser_client, stories)
+    assert f'href="{groups}"' in chiefs and f'href="{add_user}"' in chiefs
+    client.force_login(journalist)
+
+    theirs = sidebar(client, stories)
+
+    assert f'href="{groups}"' not in theirs and f'href="{add_user}"' not in theirs
+    assert f'<a href="{stories}" aria-current="page">' in theirs
