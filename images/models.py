@@ -89,8 +89,13 @@ def prefetch_renditions(pictures):
 def master_name(image, filename):
     """images/<year>/<month>/<upload's name>, with a suffix when that is taken: two
     uploads called poster.jpg in a month must not share (or overwrite) one file."""
-    folder = datetime.datetime.now().strftime("images/%Y/%m/")
-    return free_name(Image._meta.get_field("file").storage, folder + filename)
+    storage = Image._meta.get_field("file").storage
+    # The name as the storage will clean it ("my poster" becomes "my_poster"): the
+    # name checked must be the name stored.
+    name = storage.generate_filename(
+        datetime.datetime.now().strftime("images/%Y/%m/") + filename
+    )
+    return free_name(storage, name)
 
 
 class Image(models.Model):

@@ -48,8 +48,9 @@ def make_renditions(image, *, force=False):
     with image.file.open("rb") as file:
         picture, _ = imaging.read(file)
     storage = Rendition._meta.get_field("file").storage
-    # Every row, whatever `image` was loaded with: a reader page's prefetch holds only
-    # the shapes it shows, and a shape missing here would lose its file.
+    # Every row, read and replaced through Rendition, whatever `image` was loaded
+    # with: a reader page's prefetch holds only the shapes it shows, and
+    # image.renditions would read (and delete) only those.
     old = {r.file.name: r for r in Rendition.objects.filter(image=image)}
     focal = (image.focal_x, image.focal_y)
     kept, todo = [], []
@@ -61,13 +62,14 @@ def make_renditions(image, *, force=False):
         else:
             todo.append((planned, name))
     made = cut(storage, image, picture, todo, in_use=old)
-    image.renditions.exclude(file__in=kept).delete()
+    Rendition.objects.filter(image=image).exclude(file__in=kept).delete()
     Rendition.objects.bulk_create(made)
     current = set(kept) | {r.file.name for r in made}
     if gone := [name for name in old if name not in current]:
-        delete_on_commit(storage, gone)
-        # Cached pages name the old addresses: render them again.
+        # Cached pages name the old addresses: render them again, first, as a
+        # storage error in the deletes would stop the callbacks after it.
         transaction.on_commit(purge_public_pages)
+        delete_on_commit(storage, gone)
     return len(made)
 
 

@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -244,8 +245,26 @@ def test_a_recut_of_an_image_loaded_with_some_shapes_keeps_the_others(
     assert all(image.file.storage.exists(name) for name in before)
 
 
+def test_a_recut_of_an_image_loaded_with_some_shapes_replaces_every_shape(
+    media_root, django_capture_on_commit_callbacks
+):
+    image = make_image(data=picture_bytes(size=(700, 500)))
+    planned = image.renditions.count()
+    squares_only = Image.objects.with_renditions("square").get(pk=image.pk)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.make_renditions(squares_only, force=True)
+
+    rows = Rendition.objects.filter(image=image)
+    assert rows.count() == planned
+    assert all(image.file.storage.exists(row.file.name) for row in rows)
+
+
+@pytest.mark.parametrize("name", ["poster.jpg", "my poster (final).jpg"])
 @pytest.mark.parametrize("overwrites", [False, True])
-def test_two_uploads_with_one_name_keep_two_files(settings, media_root, overwrites):
+def test_two_uploads_with_one_name_keep_two_files(
+    settings, media_root, overwrites, name
+):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
@@ -253,12 +272,19 @@ def test_two_uploads_with_one_name_keep_two_files(settings, media_root, overwrit
             "OPTIONS": {"allow_overwrite": overwrites},
         },
     }
-    red = make_image(data=picture_bytes(colour=(255, 0, 0)), name="poster.jpg")
-    blue = make_image(data=picture_bytes(colour=(0, 0, 255)), name="poster.jpg")
+    red = stored_as_named(picture_bytes(colour=(255, 0, 0)), name)
+    blue = stored_as_named(picture_bytes(colour=(0, 0, 255)), name)
 
     assert red.file.name != blue.file.name
     assert opened_master(red).getpixel((0, 0))[0] > 200
     assert opened_master(blue).getpixel((0, 0))[2] > 200
+
+
+def stored_as_named(data, name):
+    """An image whose file keeps `name` as given, as an import from a script may."""
+    image = Image(file=ContentFile(data, name=name), alt_text="A still", credit="tvN")
+    services.save_image(image)
+    return image
 
 
 def opened_master(image):
