@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.utils import quote
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -167,3 +168,17 @@ def test_desk_sidebar_shows_each_user_only_the_screens_they_may_open(
 
     assert f'href="{groups}"' not in theirs and f'href="{add_user}"' not in theirs
     assert f'<a href="{stories}" aria-current="page">' in theirs
+
+
+@pytest.mark.parametrize("key", ["a b", "é", "x\ty", "{a|b}^", "a_b/c:d", "50%", 12])
+def test_list_links_escape_any_key_as_reverse_does(django_user_model, key):
+    chief = django_user_model.objects.create_superuser("chief", password="pw-chief-1")
+    request = RequestFactory().get(reverse("admin:auth_user_changelist"))
+    request.user = chief
+    changelist = admin.site._registry[django_user_model].get_changelist_instance(
+        request
+    )
+
+    link = changelist.url_for_result(django_user_model(pk=key))
+
+    assert link == reverse("admin:auth_user_change", args=[quote(key)])
