@@ -2,8 +2,10 @@
 
 Django's admin renders the sidebar (every app and model the user may open, the current
 one marked) on every page: 2.5 ms of a 25 ms story list. templates/admin/base_site.html
-keeps the HTML in the cache under a digest of what it shows, so a change of
-permissions, models or language is a new entry, never a stale one.
+keeps the HTML in the cache under a digest of what it shows and how: the apps and
+models with their links and permissions, the ones marked current, the language and the
+templates' text. A change of permissions, models, language or templates (a deploy) is
+a new entry, never a stale one.
 """
 
 import hashlib
@@ -11,9 +13,11 @@ import json
 from urllib.parse import quote
 
 from django import template
+from django.template.loader import get_template
 from django.utils.translation import get_language
 
 register = template.Library()
+TEMPLATES = ["admin/nav_sidebar.html", "admin/app_list.html"]
 
 
 @register.simple_tag(takes_context=True)
@@ -24,5 +28,8 @@ def nav_sidebar_key(context):
     addresses = [a["app_url"] for a in apps]
     addresses += [m["admin_url"] for a in apps for m in a["models"]]
     current = [url for url in addresses if url and url in path]
-    shown = json.dumps([apps, current, get_language()], default=str, sort_keys=True)
-    return hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
+    # The loaders keep the templates: their text is at hand, edited or deployed.
+    sources = [get_template(name).template.source for name in TEMPLATES]
+    shown = [apps, current, get_language(), sources]
+    text = json.dumps(shown, default=str, sort_keys=True)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
