@@ -139,6 +139,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# The desk's day-first dates and 24-hour times (newsdesk/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["newsdesk.formats"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="Asia/Seoul")
 USE_I18N = True
 USE_TZ = True

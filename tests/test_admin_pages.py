@@ -182,3 +182,11 @@ def test_list_links_escape_any_key_as_reverse_does(django_user_model, key):
     link = changelist.url_for_result(django_user_model(pk=key))
 
     assert link == reverse("admin:auth_user_change", args=[quote(key)])
+
+
+def test_desk_writes_dates_day_first(superuser_client):
+    Drama.objects.create(title="When the Stars Gossip", premiere_on="2025-01-04")
+
+    page = superuser_client.get(reverse("admin:dramas_drama_changelist")).text
+
+    assert "4 Jan 2025" in page and "Jan. 4, 2025" not in page
