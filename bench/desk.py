@@ -87,8 +87,11 @@ def counts(articles):
 
 
 def seeded_version():
+    """The bench desk's version row; None in any other database, which it leaves
+    as it found it (the table is made only when a desk is seeded)."""
+    if "bench_seed" not in connection.introspection.table_names():
+        return None
     with connection.cursor() as cursor:
-        cursor.execute("CREATE TABLE IF NOT EXISTS bench_seed (version text)")
         cursor.execute("SELECT version FROM bench_seed")
         row = cursor.fetchone()
     return row[0] if row else None
@@ -100,6 +103,7 @@ def version_for(articles):
 
 def _mark_seeded(articles):
     with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS bench_seed (version text)")
         cursor.execute("DELETE FROM bench_seed")
         cursor.execute(
             "INSERT INTO bench_seed (version) VALUES (%s)", [version_for(articles)]
