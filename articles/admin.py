@@ -309,10 +309,9 @@ class ArticleAdmin(admin.ModelAdmin):
     # Columns.
     @admin.display(description="status", ordering="status")
     def status_label(self, article):
+        status = article.effective_status  # past its minute, a scheduled story is live
         return format_html(
-            '<span class="desk-status desk-status--{}">{}</span>',
-            article.status,
-            article.get_status_display(),
+            '<span class="desk-status desk-status--{}">{}</span>', status, status.label
         )
 
     @admin.display(description="goes live / went live", ordering="publish_at")

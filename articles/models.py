@@ -226,6 +226,14 @@ class Article(models.Model):
         """The object's side of `ArticleQuerySet.live()`."""
         return self.status in LIVE_STATES and self.publish_at <= (now or timezone.now())
 
+    @property
+    def effective_status(self):
+        """The status readers see: a scheduled story whose minute has come is
+        published, whether or not publish_due has recorded it yet."""
+        if self.status == self.Status.SCHEDULED and self.is_live():
+            return self.Status.PUBLISHED
+        return self.Status(self.status)
+
 
 class Byline(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)

@@ -52,10 +52,18 @@ def _require_editor(user, doing):
 
 
 def _require_status(article, allowed, doing):
-    if article.status not in allowed:
+    # Judged by what readers see: a scheduled story past its minute is live, and
+    # rescheduling it or sending it back would take it off the site unannounced.
+    status = article.effective_status
+    if status in allowed:
+        return
+    if status != article.status:
+        when = date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")
         raise ValidationError(
-            f"A story that is {article.get_status_display().lower()} cannot be {doing}."
+            f"This story went live at {when}: it is published and cannot be {doing}. "
+            "To take it off the site, withdraw it."
         )
+    raise ValidationError(f"A story that is {status.label.lower()} cannot be {doing}.")
 
 
 def publish_blockers(article):

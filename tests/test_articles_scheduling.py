@@ -126,3 +126,43 @@ def test_publish_due_is_exactly_once_with_concurrent_runs():
         entries = StatusChange.objects.filter(article=article, to_status=S.PUBLISHED)
         assert entries.count() == 1
     assert not Article.objects.filter(status=S.SCHEDULED).exists()
+
+
+def test_desk_shows_a_story_past_its_minute_as_published_with_no_job_run(
+    client, editor, scheduled
+):
+    client.force_login(editor)
+    change = reverse("admin:articles_article_change", args=[scheduled.pk])
+
+    with time_machine.travel(GO_LIVE + SECOND, tick=False):
+        form = client.get(change).text
+        listing = client.get(reverse("admin:articles_article_changelist")).text
+
+    assert "desk-status--published" in form and ">Published</span>" in form
+    assert "Reschedule" not in form and 'value="publish"' not in form
+    assert 'value="withdraw"' in form
+    assert "desk-status--published" in listing
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        lambda story, by: services.schedule(
+            story, by=by, publish_at=GO_LIVE + datetime.timedelta(days=1)
+        ),
+        lambda story, by: services.send_back(story, by=by, note="Redo the dek"),
+    ],
+    ids=["reschedule", "send back"],
+)
+def test_a_story_past_its_minute_cannot_be_pulled_back_except_by_withdrawal(
+    client, editor, scheduled, move, django_capture_on_commit_callbacks
+):
+    with time_machine.travel(GO_LIVE + SECOND, tick=False):
+        with pytest.raises(ValidationError, match="went live at 4 Jan 2025, 19:00"):
+            move(scheduled, editor)
+        scheduled.refresh_from_db()
+
+        assert client.get(scheduled.get_absolute_url()).status_code == 200
+        with django_capture_on_commit_callbacks(execute=True):
+            services.withdraw(scheduled, by=editor, note="Embargo")
+        assert client.get(scheduled.get_absolute_url()).status_code == 404
