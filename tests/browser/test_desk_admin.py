@@ -102,22 +102,23 @@ def test_a_workflow_button_asks_before_unsaved_edits_are_lost(desk, page):
     assert story.status == "in_review"
     assert page.input_value("#id_headline") == "Poster day, with the cast"
 
-    # Saved first, Publish now goes ahead without a question.
+    # Saved first, Publish now asks only whether to go live, and goes ahead.
     page.click("input[name=_continue]")
     page.wait_for_url(f"{desk}/admin/articles/article/{story.pk}/change/")
+    page.once("dialog", lambda dialog: answer(dialog, accept=True))
     page.click("button[value=publish]")
     page.wait_for_selector(".desk-status--published")
 
     story.refresh_from_db()
     assert story.status == "published" and story.headline == "Poster day, with the cast"
-    assert len(questions) == 1
+    assert len(questions) == 2 and "Publish this story now?" in questions[1]
 
     # Withdrawing asks first, changes or not.
     page.once("dialog", answer)
     page.click("button[value=withdraw]")
     page.wait_for_timeout(300)
 
-    assert len(questions) == 2 and "Withdraw this story?" in questions[1]
+    assert len(questions) == 3 and "Withdraw this story?" in questions[2]
     story.refresh_from_db()
     assert story.status == "published"
     assert page.console_errors == []

@@ -1,7 +1,8 @@
 // The workflow buttons (publish, schedule, send back, withdraw) are forms of their
 // own: they act on the story as last saved. A desk member who has edited the story
 // and not saved is asked before those edits are lost, and before leaving the page;
-// withdrawing a story asks first too. Without JavaScript the buttons still work.
+// publishing or withdrawing a story asks first too, as either changes what readers
+// see at once. Without JavaScript the buttons still work.
 (function () {
   "use strict";
   const story = document.getElementById("article_form");
