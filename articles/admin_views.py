@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.views.decorators.http import require_POST
 from reversion.models import Version
@@ -98,9 +99,11 @@ def transition(request, pk):
     except ValidationError as error:
         _report(request, error)
     else:
-        messages.success(
-            request, f"“{article}” is now {change.get_to_status_display().lower()}."
-        )
+        status = change.get_to_status_display().lower()
+        if change.to_status == article.Status.SCHEDULED:
+            when = timezone.localtime(article.publish_at)
+            status += f" for {date_format(when, 'DATETIME_FORMAT')}"
+        messages.success(request, f"“{article}” is now {status}.")
     return _back(article)
 
 

@@ -92,6 +92,21 @@ def test_schedule_form_reads_times_in_the_desks_zone(client, editor):
     assert article.publish_at == expected
 
 
+def test_scheduling_says_for_when_and_in_which_zone(client, editor):
+    article = make_article(headline="Teaser day", status=S.IN_REVIEW)
+    client.force_login(editor)
+    change = reverse("admin:articles_article_change", args=[article.pk])
+    assert "Go live at (Asia/Seoul time)" in client.get(change).text
+
+    response = client.post(
+        reverse("admin:articles_article_transition", args=[article.pk]),
+        {"action": "schedule", "publish_at": "2099-01-04T19:00"},
+        follow=True,
+    )
+
+    assert "“Teaser day” is now scheduled for 4 Jan 2099, 19:00." in response.text
+
+
 def _database_url():
     db = connection.settings_dict
     if connection.vendor == "sqlite":
