@@ -10,7 +10,7 @@ from django.urls import reverse
 from dramas.models import Drama
 from newsdesk import demo
 from people.models import Person
-from tests.factories import make_image, make_person, make_user
+from tests.factories import make_article, make_image, make_person, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +190,12 @@ def test_desk_writes_dates_day_first(superuser_client):
     page = superuser_client.get(reverse("admin:dramas_drama_changelist")).text
 
     assert "4 Jan 2025" in page and "Jan. 4, 2025" not in page
+
+
+def test_desk_home_gives_the_year_of_an_older_story(superuser_client):
+    went_live = datetime.datetime(2024, 12, 16, 2, 0, tzinfo=datetime.UTC)
+    make_article(headline="First look", status="published", publish_at=went_live)
+
+    html = superuser_client.get(reverse("admin:index")).text
+
+    assert "Mon 16 Dec 2024, 11:00" in html
