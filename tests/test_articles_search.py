@@ -370,3 +370,12 @@ def test_search_finds_a_person_with_no_stories_yet(client):
 
     assert f'<a href="{person.get_absolute_url()}">Seo Sook Hyang</a>' in html
     assert "No stories match “seo sook hyang” yet." in html
+
+
+@pytest.mark.django_db
+def test_search_page_has_one_search_form_and_other_pages_the_headers(client):
+    search = client.get(reverse("search"), {"q": "Lee Min Ho"}).text
+    home = client.get(reverse("home")).text
+
+    assert search.count('role="search"') == 1 and 'id="search-q"' in search
+    assert home.count('role="search"') == 1 and 'class="site-search"' in home
