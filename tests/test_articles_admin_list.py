@@ -1,7 +1,9 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -175,3 +177,16 @@ def test_story_list_rows_link_each_story_and_give_its_time_in_the_desk_zone(
         change = reverse("admin:articles_article_change", args=[story.pk])
         assert f'<a href="{change}">{story.headline}</a>' in page
     assert "4 Jan 2025, 19:05" in page
+
+
+def test_story_list_offers_a_draft_from_a_show_to_who_may_add_stories(
+    superuser_client,
+):
+    draft = f'<a href="{reverse("admin:articles_draft")}">Draft from a show</a>'
+    viewer = make_user(username="reader")
+    viewer.user_permissions.add(Permission.objects.get(codename="view_article"))
+    reader = Client()
+    reader.force_login(viewer)
+
+    assert draft in superuser_client.get(URL).text
+    assert draft not in reader.get(URL).text
