@@ -19,12 +19,14 @@ from newsdesk.caching import page_generation
 from newsdesk.changelist import ChangeList
 from newsdesk.paging import CappedPaginator
 from newsdesk.phrases import CachedIndex
+from newsdesk.slugs import made_from, unique_slug
 
 from . import admin_views, pages, services
 from .drafting import views as drafting_views
 from .forms import ArticleAdminForm
 from .models import Article, Byline
 
+SLUG_LENGTH = Article._meta.get_field("slug").max_length
 # What an admin save may write; the workflow fields change only through services.
 CONTENT_FIELDS = [
     *(f for f in ArticleAdminForm.Meta.fields if f not in {"dramas", "people"}),
@@ -141,6 +143,20 @@ def _desk_time(moment):
         return "—"
     local = timezone.localtime(moment)
     return f"{local.day} {MONTHS_3[local.month].title()} {local:%Y, %H:%M}"
+
+
+def _slug_follows_headline(article, form):
+    """While a story has never been out or scheduled, a slug filled in from the
+    headline follows it when the headline changes, as WordPress's does for drafts;
+    one written by hand stays, and so does an address readers may have had."""
+    old_slug, old_headline = form.initial.get("slug", ""), form.initial.get("headline")
+    return (
+        "headline" in form.changed_data
+        and "slug" not in form.changed_data
+        and article.status in {Article.Status.DRAFT, Article.Status.IN_REVIEW}
+        and article.first_published_at is None
+        and made_from(old_slug, old_headline, max_length=SLUG_LENGTH)
+    )
 
 
 def _run_bulk(request, queryset, transition, done):
@@ -289,6 +305,8 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.save()
             return
         obj.lock_version = form.cleaned_data["loaded_version"] + 1
+        if _slug_follows_headline(obj, form):
+            obj.slug = unique_slug(obj, obj.headline)
         obj.save(update_fields=CONTENT_FIELDS)
         services.keep_old_address(obj, form.initial.get("slug"))
         services.content_saved(obj)

@@ -94,8 +94,9 @@ class Article(models.Model):
         error_messages={
             "unique": "Another story already uses this address; choose another slug."
         },
-        help_text="The story's web address. Filled in from the headline; if you "
-        "change it after publication, the old address redirects here.",
+        help_text="The story's web address. Filled in from the headline, and "
+        "follows it until the story is scheduled or published; if you change it "
+        "after publication, the old address redirects here.",
     )
     dek = models.TextField(
         "standfirst", blank=True, help_text="One or two sentences under the headline."

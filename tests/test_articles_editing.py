@@ -363,3 +363,31 @@ def test_restoring_a_live_story_shows_at_once_on_cached_pages(
         services.restore_revision(article, version=first, by=editor)
 
     assert "First words." in client.get(article.get_absolute_url()).text
+
+
+@pytest.mark.parametrize(
+    ("status", "slug", "follows"),
+    [
+        (S.DRAFT, "teaser-out", True),
+        (S.IN_REVIEW, "teaser-out-2", True),
+        (S.DRAFT, "our-own-address", False),
+        (S.SCHEDULED, "teaser-out", False),
+    ],
+)
+def test_a_drafts_filled_in_slug_follows_its_headline(
+    client, editor, status, slug, follows
+):
+    later = timezone.now() + datetime.timedelta(days=1)
+    article = make_article(
+        headline="Teaser out", slug=slug, status=status, publish_at=later
+    )
+    client.force_login(editor)
+
+    client.post(
+        change_url(article), form_data(article, headline="Teaser and poster out")
+    )
+
+    article.refresh_from_db()
+    assert article.headline == "Teaser and poster out"
+    assert (article.slug == "teaser-and-poster-out") is follows
+    assert follows or article.slug == slug
