@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.urls import path
 from django.utils import timezone
-from django.utils.dates import MONTHS_3
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from js_asset.media import Media
 
 from newsdesk.caching import page_generation
 from newsdesk.changelist import ChangeList
+from newsdesk.desk_time import desk_time
 from newsdesk.paging import CappedPaginator
 from newsdesk.phrases import CachedIndex
 from newsdesk.slugs import made_from, unique_slug
@@ -133,16 +133,6 @@ class PublicationTimeFilter(admin.DateFieldListFilter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.links = tuple((self.WORDS.get(str(t), t), p) for t, p in self.links)
-
-
-def _desk_time(moment):
-    """24 Nov 2026, 14:05 in the desk's time zone: date_format(moment,
-    "DATETIME_FORMAT") (newsdesk/formats), written out, as it cost 0.8 ms of a
-    25-row list."""
-    if not moment:
-        return "—"
-    local = timezone.localtime(moment)
-    return f"{local.day} {MONTHS_3[local.month].title()} {local:%Y, %H:%M}"
 
 
 def _slug_follows_headline(article, form):
@@ -334,16 +324,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="goes live / went live", ordering="publish_at")
     def when(self, article):
-        return _desk_time(article.publish_at)
+        return desk_time(article.publish_at)
 
     @admin.display(description="first published")
     def first_published(self, article):
-        return _desk_time(article.first_published_at)
+        return desk_time(article.first_published_at)
 
     @admin.display(description="public update time")
     def public_update(self, article):
         return (
-            _desk_time(article.updated_at)
+            desk_time(article.updated_at)
             + " (moves only with a correction or update note)"
         )
 

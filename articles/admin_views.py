@@ -10,10 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.views.decorators.http import require_POST
 from reversion.models import Version
+
+from newsdesk.desk_time import desk_time
 
 from . import diffs, previews, services
 from .forms import PublicNoteForm, TransitionForm
@@ -101,8 +102,7 @@ def transition(request, pk):
     else:
         status = change.get_to_status_display().lower()
         if change.to_status == article.Status.SCHEDULED:
-            when = timezone.localtime(article.publish_at)
-            status += f" for {date_format(when, 'DATETIME_FORMAT')}"
+            status += f" for {desk_time(article.publish_at)}"
         messages.success(request, f"“{article}” is now {status}.")
     return _back(article)
 

@@ -3,8 +3,9 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import date_format
 from reversion.models import Version
+
+from newsdesk.desk_time import desk_time
 
 from . import diffs
 from .models import Article, PublicNote
@@ -62,7 +63,7 @@ class ArticleAdminForm(forms.ModelForm):
             (v for v in versions if v.field_dict.get("lock_version") == loaded), None
         )
         who = latest.revision.user if latest and latest.revision.user else "Someone"
-        when = date_format(timezone.localtime(current.modified_at), "DATETIME_FORMAT")
+        when = desk_time(current.modified_at)
         current_fields = {
             name: getattr(current, name) for name, _ in diffs.COMPARED_FIELDS
         }

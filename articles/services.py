@@ -13,12 +13,12 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.formats import date_format
 from reversion.models import Version
 
 from dramas.models import Drama
 from images.models import Image
 from newsdesk.caching import purge_public_pages
+from newsdesk.desk_time import desk_time
 from people.models import Person
 
 from . import deskcheck
@@ -58,10 +58,9 @@ def _require_status(article, allowed, doing):
     if status in allowed:
         return
     if status != article.status:
-        when = date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")
         raise ValidationError(
-            f"This story went live at {when}: it is published and cannot be {doing}. "
-            "To take it off the site, withdraw it."
+            f"This story went live at {desk_time(article.publish_at)}: it is "
+            f"published and cannot be {doing}. To take it off the site, withdraw it."
         )
     raise ValidationError(f"A story that is {status.label.lower()} cannot be {doing}.")
 
@@ -158,7 +157,7 @@ def schedule(article, *, by, publish_at, now=None, override_reason=""):
     _require_status(article, {S.DRAFT, S.IN_REVIEW, S.SCHEDULED}, "scheduled")
     if publish_at <= (now or timezone.now()):
         raise ValidationError(
-            f"{date_format(timezone.localtime(publish_at), 'DATETIME_FORMAT')} has "
+            f"{desk_time(publish_at)} has "
             "already passed. Pick a later time, or publish the story now."
         )
     _require_publishable(

@@ -6,9 +6,12 @@ from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from dramas.models import Drama
 from newsdesk import demo
+from newsdesk.desk_time import desk_time
 from people.models import Person
 from tests.factories import make_article, make_image, make_person, make_user
 
@@ -199,3 +202,10 @@ def test_desk_home_gives_the_year_of_an_older_story(superuser_client):
     html = superuser_client.get(reverse("admin:index")).text
 
     assert "Mon 16 Dec 2024, 11:00" in html
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_desk_time_writes_what_the_desk_format_writes(month):
+    moment = datetime.datetime(2025, month, 4, 10, 5, tzinfo=datetime.UTC)
+
+    assert desk_time(moment) == date_format(localtime(moment), "DATETIME_FORMAT")
