@@ -6,14 +6,13 @@ address (no stale copy in a CDN) and an unchanged one is kept as it is.
 """
 
 import hashlib
-import os
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from newsdesk import imaging
 from newsdesk.caching import purge_public_pages
-from newsdesk.file_names import free_name
+from newsdesk.file_names import found_in, free_name
 
 from .models import Rendition
 
@@ -56,7 +55,8 @@ def make_renditions(image, *, force=False):
     kept, todo = [], []
     for planned in imaging.plan(picture.size, focal, image.crops or {}):
         name = rendition_name(image, planned)
-        stored = stored_as(name, old)
+        # A forced recut may have stored it beside its name (cut, free_name).
+        stored = found_in(name, old)
         if not force and stored and storage.exists(stored):
             kept.append(stored)
         else:
@@ -110,18 +110,6 @@ def rendition_name(image, planned):
     return (
         f"images/renditions/{image.pk}/"
         f"{planned.shape}-{planned.width}w-{digest}.{extension}"
-    )
-
-
-def stored_as(name, names):
-    """The name among `names` that holds the cut `name`: the name itself, or the free
-    name a forced recut gave it beside the one in use (`free_name`: "_" and seven
-    characters before the extension)."""
-    if name in names:
-        return name
-    stem, extension = os.path.splitext(name)
-    return next(
-        (n for n in names if n.startswith(f"{stem}_") and n.endswith(extension)), None
     )
 
 

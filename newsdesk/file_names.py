@@ -18,3 +18,14 @@ def free_name(storage, name, *, taken=()):
     while name in taken or storage.exists(name):
         name = f"{stem}_{get_random_string(7)}{extension}"
     return name
+
+
+def found_in(name, names):
+    """The name among `names` that free_name() gave `name`: itself, or it with the
+    suffix; None if neither is there."""
+    if name in names:
+        return name
+    stem, extension = os.path.splitext(name)
+    return next(
+        (n for n in names if n.startswith(f"{stem}_") and n.endswith(extension)), None
+    )
