@@ -52,6 +52,8 @@ def test_skip_link_is_the_first_stop_and_moves_to_main(site, page):
     assert skip.evaluate("el => el === document.activeElement")
     assert skip.is_visible()
     page.keyboard.press("Enter")
+    # The address changes after the key's default action: wait for it, not a race.
+    page.wait_for_function("location.hash === '#main'")
     assert page.url.endswith("#main")
 
 
