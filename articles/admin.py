@@ -1,5 +1,6 @@
 import datetime
 from collections import Counter
+from functools import partial
 
 import reversion
 from django.contrib import admin, messages
@@ -8,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
@@ -23,7 +25,7 @@ from newsdesk.slugs import made_from, unique_slug
 
 from . import admin_views, pages, services
 from .drafting import views as drafting_views
-from .forms import ArticleAdminForm
+from .forms import ArticleAdminForm, WithdrawForm
 from .models import Article, Byline
 
 SLUG_LENGTH = Article._meta.get_field("slug").max_length
@@ -76,6 +78,8 @@ class BylineFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The bulk withdrawal names this many of the stories it will take down.
+WITHDRAW_LISTED = 50
 IN_THE_NEWS_FROM = 200
 # The desk's "drama in the news" choices are kept this long, or until the next
 # publish, schedule or withdrawal: counting them cost 6 ms of every list at 100,000
@@ -370,4 +374,29 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Withdraw from the site", permissions=["publish"])
     def withdraw(self, request, queryset):
-        _run_bulk(request, queryset, services.withdraw, "Withdrawn")
+        """Asks for the reason first, as the story's own page does: it goes in
+        each story's audit trail."""
+        out = {Article.Status.PUBLISHED, Article.Status.SCHEDULED}
+        going = queryset.filter(status__in=out)
+        form = WithdrawForm(request.POST if "post" in request.POST else None)
+        if form.is_valid():
+            # The others were named as staying as they are: no error for each.
+            withdraw = partial(services.withdraw, note=form.cleaned_data["note"])
+            _run_bulk(request, going, withdraw, "Withdrawn")
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Withdraw stories from the site",
+            "opts": self.model._meta,
+            "form": form,
+            "going": going.defer("body")[:WITHDRAW_LISTED],
+            "going_count": (going_count := going.count()),
+            "unlisted": max(going_count - WITHDRAW_LISTED, 0),
+            "staying_count": queryset.exclude(status__in=out).count(),
+            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+            "select_across": request.POST.get("select_across", "0"),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/articles/article/withdraw_confirmation.html", context
+        )

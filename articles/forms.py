@@ -88,6 +88,19 @@ class PublicNoteForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
+class WithdrawForm(forms.Form):
+    """The reason a story comes off the site, for its audit trail."""
+
+    note = forms.CharField(
+        label="Reason (for the desk)",
+        max_length=2000,
+        error_messages={
+            "required": "Say why the stories are coming off the site: the reason "
+            "goes in each one's audit trail."
+        },
+    )
+
+
 class DeskTimeField(forms.DateTimeField):
     """A minute on the desk's clock. Where the clocks go back, a time that happens
     twice is the first one; where they go forward, a time that never happens is

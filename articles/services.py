@@ -195,10 +195,15 @@ def publish(article, *, by, at=None, override_reason=""):
     )
 
 
-def withdraw(article, *, by, note=""):
-    """Take a story away from readers; the desk keeps it."""
+def withdraw(article, *, by, note):
+    """Take a story away from readers, saying why; the desk keeps it."""
     _require_editor(by, "withdraw stories")
     _require_status(article, {S.PUBLISHED, S.SCHEDULED}, "withdrawn")
+    if not note.strip():
+        raise ValidationError(
+            "Say why the story is coming off the site: the reason goes in its "
+            "audit trail."
+        )
     return _move(article, S.WITHDRAWN, by=by, note=note.strip())
 
 

@@ -168,6 +168,89 @@ def test_send_back_needs_a_note(client, editor):
     assert any("note goes to the writer" in m for m in messages)
 
 
+def test_withdrawal_needs_a_reason(client, editor):
+    article = make_in_state(S.PUBLISHED, make_user("Journalist"))
+    client.force_login(editor)
+
+    response = post_transition(client, article, "withdraw", note="  ")
+
+    article.refresh_from_db()
+    assert article.status == S.PUBLISHED
+    assert not StatusChange.objects.exists()
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("reason goes in its audit trail" in m for m in messages)
+
+
+def bulk_withdraw(client, articles, **data):
+    return client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "withdraw", "_selected_action": [a.pk for a in articles], **data},
+    )
+
+
+def test_bulk_withdrawal_asks_for_the_reason_before_taking_anything_down(
+    client, editor
+):
+    stories = [make_in_state(S.PUBLISHED, None) for _ in range(2)]
+    draft = make_article(headline="Not out yet")
+    client.force_login(editor)
+
+    asked = bulk_withdraw(client, [*stories, draft], index="0")
+    refused = bulk_withdraw(client, stories, post="yes", note=" ")
+
+    assert asked.status_code == refused.status_code == 200
+    assert all(s.headline in asked.text for s in stories)
+    assert "Not out yet" not in asked.text
+    assert "1 of the stories you chose is not on the site" in asked.text
+    assert 'value="Withdraw 2 stories"' in asked.text
+    assert 'name="note" required' in asked.text
+    assert "the reason goes in each one's audit trail" in refused.text.replace(
+        "&#x27;", "'"
+    )
+    assert Article.objects.filter(status=S.PUBLISHED).count() == 2
+    assert not StatusChange.objects.exists()
+
+
+def test_bulk_withdrawal_records_the_reason_on_each_story(client, editor):
+    stories = [make_in_state(S.PUBLISHED, None) for _ in range(2)]
+    draft = make_article()
+    client.force_login(editor)
+
+    response = bulk_withdraw(
+        client, [*stories, draft], post="yes", note="Casting not confirmed."
+    )
+
+    assert response.status_code == 302
+    changes = StatusChange.objects.filter(to_status=S.WITHDRAWN)
+    assert sorted(c.article_id for c in changes) == sorted(s.pk for s in stories)
+    assert {c.note for c in changes} == {"Casting not confirmed."}
+    draft.refresh_from_db()
+    assert draft.status == S.DRAFT
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert messages == ["Withdrawn: 2 stories."]
+
+
+def test_bulk_withdrawal_of_stories_not_out_says_there_is_nothing_to_do(client, editor):
+    draft = make_article()
+    client.force_login(editor)
+
+    asked = bulk_withdraw(client, [draft], index="0")
+
+    assert "there is nothing to withdraw" in asked.text
+    assert 'name="note"' not in asked.text
+
+
+def test_bulk_withdrawal_of_every_page_keeps_every_page(client, editor):
+    stories = [make_in_state(S.PUBLISHED, None) for _ in range(3)]
+    client.force_login(editor)
+
+    asked = bulk_withdraw(client, stories[:1], index="0", select_across="1")
+    bulk_withdraw(client, stories[:1], post="yes", select_across="1", note="Legal")
+
+    assert '<input type="hidden" name="select_across" value="1">' in asked.text
+    assert not Article.objects.filter(status=S.PUBLISHED).exists()
+
+
 def change_form_data(article, **overrides):
     data = {
         "headline": "Edited headline",

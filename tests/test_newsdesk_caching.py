@@ -103,7 +103,7 @@ def test_withdrawal_shows_on_the_next_anonymous_request(
     assert client.get(story.get_absolute_url()).status_code == 200
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.withdraw(story, by=editor)
+        services.withdraw(story, by=editor, note="The casting was not confirmed.")
 
     assert client.get(story.get_absolute_url()).status_code == 404
     assert "Premature report" not in client.get(reverse("feeds:stories")).text

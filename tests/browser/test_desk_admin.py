@@ -113,7 +113,12 @@ def test_a_workflow_button_asks_before_unsaved_edits_are_lost(desk, page):
     assert story.status == "published" and story.headline == "Poster day, with the cast"
     assert len(questions) == 2 and "Publish this story now?" in questions[1]
 
-    # Withdrawing asks first, changes or not.
+    # Withdrawing needs a reason, then asks first.
+    page.click("button[value=withdraw]")
+    page.wait_for_timeout(300)
+    assert len(questions) == 2
+    assert page.eval_on_selector("#withdraw-note", "el => !el.validity.valid")
+    page.fill("#withdraw-note", "The casting is not confirmed")
     page.once("dialog", answer)
     page.click("button[value=withdraw]")
     page.wait_for_timeout(300)
