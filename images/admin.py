@@ -32,6 +32,8 @@ class ImageAdmin(admin.ModelAdmin):
         "people__name",
         "people__native_name",
         "people__aliases__name",
+        # An image not described yet is known by its file's name.
+        "file",
     ]
     autocomplete_fields = ["dramas", "people"]
     readonly_fields = ["focal_preview", "size", "crop_previews"]
@@ -79,6 +81,24 @@ class ImageAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_renditions()
+
+    # What the desk's picker (newsdesk/autocomplete.py) shows of each image: its
+    # thumbnail, kind, size and credit, not the name alone.
+    def autocomplete_queryset(self, queryset):
+        return queryset.prefetch_related(None).with_renditions(Rendition.Shape.SQUARE)
+
+    def autocomplete_result(self, image):
+        thumb = image.thumbnail
+        facts = [
+            image.get_kind_display(),
+            f"{image.width}×{image.height}" if image.width else "",
+            image.credit,
+            "" if image.alt_text.strip() else "no alt text yet",
+        ]
+        return {
+            "thumbnail": thumb.file.url if thumb else "",
+            "detail": " · ".join(fact for fact in facts if fact),
+        }
 
     def save_model(self, request, image, form, change):
         previous = form.initial.get("file")

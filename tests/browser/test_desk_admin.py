@@ -127,3 +127,27 @@ def test_a_workflow_button_asks_before_unsaved_edits_are_lost(desk, page):
     story.refresh_from_db()
     assert story.status == "published"
     assert page.console_errors == []
+
+
+def test_the_lead_image_picker_shows_thumbnails(desk, page, screenshot):
+    from tests.factories import make_image, picture_bytes
+
+    image = make_image(
+        data=picture_bytes(size=(640, 480)), alt_text="Poster in orbit", kind="poster"
+    )
+    log_in(page, desk, "journalist")
+    page.goto(f"{desk}/admin/articles/article/add/")
+
+    page.click(".field-lead_image .select2-selection")
+    page.keyboard.type("orbit")
+    choice = page.locator(".select2-results__option .autocomplete-choice").first
+    choice.wait_for()
+    screenshot(page, "desk-lead-image-picker")
+
+    assert choice.locator("img").get_attribute("src") == image.thumbnail.file.url
+    assert "Poster · 640×480" in choice.inner_text()
+    assert choice.locator("img").evaluate("img => img.naturalWidth") > 0
+    page.keyboard.press("Enter")
+    chosen = page.locator(".field-lead_image .select2-selection__rendered img")
+    assert chosen.get_attribute("src") == image.thumbnail.file.url
+    assert page.console_errors == []

@@ -1,0 +1,77 @@
+"""The desk's lead-image picker shows what each image is, not its name alone."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import make_article, make_image, make_person, picture_bytes
+
+pytestmark = pytest.mark.django_db
+
+SMALL = picture_bytes(size=(640, 480))
+
+
+def pick(client, term="", field="lead_image"):
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": term,
+            "app_label": "articles",
+            "model_name": "article",
+            "field_name": field,
+        },
+    )
+    assert response.status_code == 200
+    return response.json()["results"]
+
+
+def test_each_image_comes_with_its_thumbnail_kind_size_and_credit(superuser_client):
+    image = make_image(data=SMALL, kind="poster", credit="tvN", alt_text="The poster")
+
+    [result] = pick(superuser_client, "poster")
+
+    assert result["text"] == "The poster"
+    assert result["thumbnail"] == image.thumbnail.file.url
+    assert result["detail"] == "Poster · 640×480 · tvN"
+
+
+def test_an_image_not_described_yet_is_found_by_its_file_name(superuser_client):
+    make_image(data=SMALL, name="gossip-teaser.jpg", alt_text="", credit="")
+
+    [result] = pick(superuser_client, "gossip-teaser")
+
+    assert result["text"].endswith("gossip-teaser.jpg")
+    assert result["detail"] == "Still · 640×480 · no alt text yet"
+
+
+def test_twenty_images_take_the_queries_one_does(superuser_client):
+    make_image(data=SMALL)
+    with CaptureQueriesContext(connection) as one:
+        assert len(pick(superuser_client)) == 1
+    for _ in range(5):
+        make_image(data=SMALL)
+    with CaptureQueriesContext(connection) as six:
+        assert len(pick(superuser_client)) == 6
+
+    assert len(six) == len(one)
+
+
+def test_the_chosen_lead_image_shows_its_thumbnail_in_the_form(superuser_client):
+    image = make_image(data=SMALL, kind="poster")
+    article = make_article(lead_image=image)
+
+    page = superuser_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    ).text
+
+    assert f'data-thumbnail="{image.thumbnail.file.url}"' in page
+    assert "newsdesk/autocomplete-pictures.js" in page
+
+
+def test_other_pickers_give_names_alone(superuser_client):
+    make_person(name="Gong Hyo Jin")
+
+    [result] = pick(superuser_client, "Gong", field="people")
+
+    assert set(result) == {"id", "text"}
