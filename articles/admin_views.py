@@ -167,6 +167,7 @@ def revisions(request, pk):
         None,
     )
     changes = diffs.compare(old.field_dict, new.field_dict) if old and new else []
+    others = diffs.other_changes(old.field_dict, new.field_dict) if old and new else []
     context = {
         **site.each_context(request),
         "title": f"Revisions of “{article}”",
@@ -176,6 +177,7 @@ def revisions(request, pk):
         "old": old,
         "new": new,
         "changes": changes,
+        "others": others,
     }
     return TemplateResponse(request, "admin/articles/article/revisions.html", context)
 

@@ -169,6 +169,63 @@ def test_revision_diff_shows_words_removed_and_added(client, editor):
     assert "<ins>2025.</ins>" in response.text
 
 
+def test_revision_diff_names_the_image_dramas_and_people_that_changed(client, editor):
+    poster = make_image(alt_text="The teaser poster")
+    kept, dropped = (
+        make_drama(title="When the Stars Gossip"),
+        make_drama(title="Goblin"),
+    )
+    lee, gong = make_person(name="Lee Min Ho"), make_person(name="Gong Hyo Jin")
+    article = create_through_admin(client, editor, body="<p>Same words.</p>")
+    client.post(
+        change_url(article),
+        form_data(article, dramas=[kept.pk, dropped.pk], people=[lee.pk]),
+    )
+    article.refresh_from_db()
+    client.post(
+        change_url(article),
+        form_data(
+            article,
+            kind="poster_reveal",
+            lead_image=poster.pk,
+            dramas=[kept.pk],
+            people=[lee.pk, gong.pk],
+        ),
+    )
+    gone = dropped.pk
+    dropped.delete()
+
+    html = client.get(reverse("admin:articles_revisions", args=[article.pk])).text
+
+    assert "The words are the same in both revisions." in html
+    assert "<dt>Kind</dt><dd>News → Poster reveal</dd>" in html
+    assert "<dt>Lead image</dt><dd>none → The teaser poster</dd>" in html
+    assert f"<dt>Dramas</dt><dd>removed a deleted drama (no. {gone})</dd>" in html
+    assert "<dt>People</dt><dd>added Gong Hyo Jin</dd>" in html
+
+
+def test_revision_diff_says_when_nothing_differs(client, editor):
+    article = create_through_admin(client, editor, body="<p>Same words.</p>")
+    client.post(change_url(article), form_data(article))
+
+    html = client.get(reverse("admin:articles_revisions", args=[article.pk])).text
+
+    assert "and so are the kind, the lead image, the dramas and the people." in html
+
+
+def test_revision_diff_shows_a_changed_headline_and_address(client, editor):
+    article = create_through_admin(client, editor, headline="Poster day")
+    client.post(
+        change_url(article),
+        form_data(article, headline="Poster day in orbit", slug="poster-in-orbit"),
+    )
+
+    html = client.get(reverse("admin:articles_revisions", args=[article.pk])).text
+
+    assert "Poster day <ins>in orbit</ins>" in html
+    assert "<h2>Address</h2>" in html and "<ins>poster-in-orbit</ins>" in html
+
+
 def test_changing_a_published_slug_redirects_the_old_address(client, editor):
     article = make_article(status=S.IN_REVIEW)
     services.publish(article, by=editor)
