@@ -216,6 +216,28 @@ def test_casting_news_names_the_new_cast_first_with_their_earlier_work(
     assert "Oh Jung Se, who starred in It's Okay to Not Be Okay" in text_of(article)
 
 
+def test_casting_news_standfirst_is_about_the_casting(stars, journalist):
+    credit = stars.credits.get(person__slug="oh-jung-se")
+
+    before = draft_story(
+        "casting-news", by=journalist, drama=stars, at=REFERENCE_DAY, credits=[credit]
+    )
+    after = draft_story(
+        "casting-news", by=journalist, drama=stars, at=D(2025, 2, 1), credits=[credit]
+    )
+
+    assert before.dek == (
+        "Oh Jung Se will play Kang Kang Soo alongside Lee Min Ho and Gong Hyo Jin "
+        "in When the Stars Gossip. The tvN series will premiere on Saturday, "
+        "January 4, 2025."
+    )
+    # Once the show is on, the standfirst does not send readers to a past date.
+    assert after.dek == (
+        "Oh Jung Se plays Kang Kang Soo alongside Lee Min Ho and Gong Hyo Jin "
+        "in When the Stars Gossip."
+    )
+
+
 def test_casting_news_headline_counts_the_rest_when_many_join(journalist):
     drama = make_drama(title="Crowded House")
     names = ["Ahn Bo Ra", "Bae Do Hyun", "Cha Eun Woo", "Do Kyung Soo"]
