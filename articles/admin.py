@@ -4,6 +4,7 @@ from functools import partial
 
 import reversion
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -376,25 +377,39 @@ class ArticleAdmin(admin.ModelAdmin):
     def withdraw(self, request, queryset):
         """Asks for the reason first, as the story's own page does: it goes in
         each story's audit trail."""
-        out = {Article.Status.PUBLISHED, Article.Status.SCHEDULED}
-        going = queryset.filter(status__in=out)
+        going = queryset.filter(status__in=services.WITHDRAWABLE)
         form = WithdrawForm(request.POST if "post" in request.POST else None)
         if form.is_valid():
+            if not going.exists():  # another editor got there first
+                messages.warning(
+                    request,
+                    "Nothing was withdrawn: none of those stories is on the site or "
+                    "scheduled any more.",
+                )
+                return None
             # The others were named as staying as they are: no error for each.
             withdraw = partial(services.withdraw, note=form.cleaned_data["note"])
             _run_bulk(request, going, withdraw, "Withdrawn")
             return None
+        going_count = going.count()
         context = {
             **self.admin_site.each_context(request),
-            "title": "Withdraw stories from the site",
+            "title": "Withdraw a story from the site"
+            if going_count == 1
+            else "Withdraw stories from the site",
             "opts": self.model._meta,
             "form": form,
             "going": going.defer("body")[:WITHDRAW_LISTED],
-            "going_count": (going_count := going.count()),
+            "going_count": going_count,
             "unlisted": max(going_count - WITHDRAW_LISTED, 0),
-            "staying_count": queryset.exclude(status__in=out).count(),
+            "staying_count": queryset.exclude(status__in=services.WITHDRAWABLE).count(),
             "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
-            "select_across": request.POST.get("select_across", "0"),
+            # Read as Django's action form reads it, and passed on as 1 or 0.
+            "select_across": int(
+                helpers.ActionForm.base_fields["select_across"].to_python(
+                    request.POST.get("select_across")
+                )
+            ),
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(

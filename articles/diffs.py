@@ -4,7 +4,7 @@ import difflib
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, get_text_list
 
 from dramas.models import Drama
 from images.models import Image
@@ -73,6 +73,8 @@ def other_changes(old_fields, new_fields):
     if old_image != new_image:
         names = _names(Image, {old_image, new_image} - {None}, "image")
         before, after = names.get(old_image, "none"), names.get(new_image, "none")
+        if before == after:  # two images described alike
+            before, after = f"{before} (no. {old_image})", f"{after} (no. {new_image})"
         changes.append(("Lead image", f"{before} → {after}"))
     for field, label, model, noun in LINKED_FIELDS:
         before, after = (
@@ -83,7 +85,7 @@ def other_changes(old_fields, new_fields):
             continue
         names = _names(model, before ^ after, noun)
         moves = [
-            f"{verb} {', '.join(sorted(names[pk] for pk in pks))}"
+            f"{verb} {get_text_list(sorted(names[pk] for pk in pks), 'and')}"
             for verb, pks in (("added", after - before), ("removed", before - after))
             if pks
         ]

@@ -26,6 +26,8 @@ from .models import Article, PreviewLink, PublicNote, SlugRedirect, StatusChange
 
 S = Article.Status
 PREVIEW_LIFETIME = datetime.timedelta(hours=48)
+# The stories that can be withdrawn: on the site, or due to be.
+WITHDRAWABLE = {S.PUBLISHED, S.SCHEDULED}
 # Moving into or out of these changes what readers see.
 READER_FACING = {S.SCHEDULED, S.PUBLISHED, S.WITHDRAWN}
 
@@ -198,7 +200,7 @@ def publish(article, *, by, at=None, override_reason=""):
 def withdraw(article, *, by, note):
     """Take a story away from readers, saying why; the desk keeps it."""
     _require_editor(by, "withdraw stories")
-    _require_status(article, {S.PUBLISHED, S.SCHEDULED}, "withdrawn")
+    _require_status(article, WITHDRAWABLE, "withdrawn")
     if not note.strip():
         raise ValidationError(
             "Say why the story is coming off the site: the reason goes in its "

@@ -9,6 +9,7 @@ import io
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.text import get_text_list
 from PIL import Image as Picture
 from PIL import ImageDraw, ImageFont
 
@@ -47,7 +48,7 @@ def load_poster(drama, cast):
     image.usage_note = "Made for the demo desk; not the official poster."
     image.alt_text = (
         f"Demo artwork standing in for the {drama.title} poster: the title and the "
-        f"names {', '.join(names[:-1])} and {names[-1]} in white on a coloured field."
+        f"names {get_text_list(names, 'and')} in white on a coloured field."
     )
     image.focal_y = 0.4
     return save(image, dramas=[drama], people=cast)

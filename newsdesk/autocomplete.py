@@ -33,11 +33,11 @@ class ValidValuesMixin:
         groups = super().optgroups(name, keys, attr)
         related_admin = self.admin_site.get_model_admin(self.field.remote_field.model)
         if keys and hasattr(related_admin, "autocomplete_result"):
-            chosen = related_admin.autocomplete_queryset(
-                related_admin.model._default_manager.filter(
-                    **{f"{key.attname}__in": keys}
-                )
+            chosen = related_admin.model._default_manager.filter(
+                **{f"{key.attname}__in": keys}
             )
+            if hasattr(related_admin, "autocomplete_queryset"):
+                chosen = related_admin.autocomplete_queryset(chosen)
             said = {
                 str(getattr(obj, key.attname)): related_admin.autocomplete_result(obj)
                 for obj in chosen

@@ -228,14 +228,36 @@ def test_casting_news_standfirst_is_about_the_casting(stars, journalist):
 
     assert before.dek == (
         "Oh Jung Se will play Kang Kang Soo alongside Lee Min Ho and Gong Hyo Jin "
-        "in When the Stars Gossip. The tvN series will premiere on Saturday, "
-        "January 4, 2025."
+        "in When the Stars Gossip. It will premiere on Saturday, January 4, 2025, "
+        "on tvN."
     )
     # Once the show is on, the standfirst does not send readers to a past date.
     assert after.dek == (
         "Oh Jung Se plays Kang Kang Soo alongside Lee Min Ho and Gong Hyo Jin "
         "in When the Stars Gossip."
     )
+
+
+def test_casting_news_standfirst_on_premiere_day_says_plays(stars, journalist):
+    credit = stars.credits.get(person__slug="oh-jung-se")
+
+    article = draft_story(
+        "casting-news", by=journalist, drama=stars, at=D(2025, 1, 4), credits=[credit]
+    )
+
+    assert article.dek.startswith("Oh Jung Se plays Kang Kang Soo")
+    assert "It premieres today, Saturday, January 4, 2025, on tvN." in article.dek
+
+
+def test_casting_news_names_a_person_with_two_new_roles_once(journalist):
+    drama = make_drama(title="Twin Stars")
+    twin = make_person(name="Park Twin")
+    credits = [make_cast(drama, twin), make_cast(drama, twin)]
+
+    article = draft_story("casting-news", by=journalist, drama=drama, credits=credits)
+
+    assert article.headline == "Park Twin joins the cast of Twin Stars"
+    assert article.dek == "Park Twin joins the cast of Twin Stars."
 
 
 def test_casting_news_headline_counts_the_rest_when_many_join(journalist):

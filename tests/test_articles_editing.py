@@ -176,6 +176,7 @@ def test_revision_diff_names_the_image_dramas_and_people_that_changed(client, ed
         make_drama(title="Goblin"),
     )
     lee, gong = make_person(name="Lee Min Ho"), make_person(name="Gong Hyo Jin")
+    kim = make_person(name="Kim Won")
     article = create_through_admin(client, editor, body="<p>Same words.</p>")
     client.post(
         change_url(article),
@@ -189,7 +190,7 @@ def test_revision_diff_names_the_image_dramas_and_people_that_changed(client, ed
             kind="poster_reveal",
             lead_image=poster.pk,
             dramas=[kept.pk],
-            people=[lee.pk, gong.pk],
+            people=[lee.pk, gong.pk, kim.pk],
         ),
     )
     gone = dropped.pk
@@ -201,7 +202,7 @@ def test_revision_diff_names_the_image_dramas_and_people_that_changed(client, ed
     assert "<dt>Kind</dt><dd>News → Poster reveal</dd>" in html
     assert "<dt>Lead image</dt><dd>none → The teaser poster</dd>" in html
     assert f"<dt>Dramas</dt><dd>removed a deleted drama (no. {gone})</dd>" in html
-    assert "<dt>People</dt><dd>added Gong Hyo Jin</dd>" in html
+    assert "<dt>People</dt><dd>added Gong Hyo Jin and Kim Won</dd>" in html
 
 
 def test_revision_diff_says_when_nothing_differs(client, editor):

@@ -181,10 +181,11 @@ def test_withdrawal_needs_a_reason(client, editor):
     assert any("reason goes in its audit trail" in m for m in messages)
 
 
-def bulk_withdraw(client, articles, **data):
+def bulk_withdraw(client, articles, follow=False, **data):
     return client.post(
         reverse("admin:articles_article_changelist"),
         {"action": "withdraw", "_selected_action": [a.pk for a in articles], **data},
+        follow=follow,
     )
 
 
@@ -238,6 +239,22 @@ def test_bulk_withdrawal_of_stories_not_out_says_there_is_nothing_to_do(client, 
 
     assert "there is nothing to withdraw" in asked.text
     assert 'name="note"' not in asked.text
+
+
+def test_bulk_withdrawal_says_so_when_another_editor_got_there_first(client, editor):
+    story = make_in_state(S.PUBLISHED, None)
+    client.force_login(editor)
+    bulk_withdraw(client, [story], index="0")
+    story.status = S.WITHDRAWN
+    story.save()
+
+    response = bulk_withdraw(client, [story], post="yes", note="Legal", follow=True)
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == [
+        "Nothing was withdrawn: none of those stories is on the site or scheduled "
+        "any more."
+    ]
 
 
 def test_bulk_withdrawal_of_every_page_keeps_every_page(client, editor):

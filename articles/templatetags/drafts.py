@@ -3,6 +3,7 @@
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import get_text_list
 
 from articles.drafting.context import page_of
 from dramas.models import Drama
@@ -22,19 +23,13 @@ def link(thing):
 @register.filter
 def linked_list(things):
     """ "A, B and C", each linked."""
-    return mark_safe(_and([link(thing) for thing in things]))
+    return mark_safe(get_text_list([link(thing) for thing in things], "and"))
 
 
 @register.filter
 def and_list(things):
     """ "A, B and C" as plain text, for headlines and standfirsts."""
-    return _and([str(thing) for thing in things])
-
-
-def _and(words):
-    if len(words) < 2:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    return get_text_list([str(thing) for thing in things], "and")
 
 
 @register.filter(needs_autoescape=True)
@@ -67,7 +62,8 @@ def without_character(credits):
 
 @register.filter
 def persons(credits):
-    return [c.person for c in credits]
+    """The credits' people, each once: one person may hold two new roles."""
+    return list({c.person_id: c.person for c in credits}.values())
 
 
 @register.filter
