@@ -156,29 +156,24 @@ def test_journalist_cannot_edit_their_story_once_scheduled(client, journalist):
     assert article.headline != "Edited headline"
 
 
-def test_send_back_needs_a_note(client, editor):
-    article = make_in_state(S.IN_REVIEW, make_user("Journalist"))
+@pytest.mark.parametrize(
+    ("action", "start", "says"),
+    [
+        ("send_back", S.IN_REVIEW, "note goes to the writer"),
+        ("withdraw", S.PUBLISHED, "reason goes in its audit trail"),
+    ],
+)
+def test_sending_back_and_withdrawing_need_a_note(client, editor, action, start, says):
+    article = make_in_state(start, make_user("Journalist"))
     client.force_login(editor)
 
-    response = post_transition(client, article, "send_back", note="  ")
+    response = post_transition(client, article, action, note="  ")
 
     article.refresh_from_db()
-    assert article.status == S.IN_REVIEW
-    messages = [str(m) for m in response.wsgi_request._messages]
-    assert any("note goes to the writer" in m for m in messages)
-
-
-def test_withdrawal_needs_a_reason(client, editor):
-    article = make_in_state(S.PUBLISHED, make_user("Journalist"))
-    client.force_login(editor)
-
-    response = post_transition(client, article, "withdraw", note="  ")
-
-    article.refresh_from_db()
-    assert article.status == S.PUBLISHED
+    assert article.status == start
     assert not StatusChange.objects.exists()
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert any("reason goes in its audit trail" in m for m in messages)
+    assert any(says in m for m in messages)
 
 
 def bulk_withdraw(client, articles, follow=False, **data):
