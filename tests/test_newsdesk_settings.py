@@ -40,9 +40,10 @@ def test_settings_default_to_debug_off_sqlite_locmem_and_seoul():
     result = run_settings(DJANGO_SECRET_KEY="s3cret")
 
     assert result.returncode == 0, result.stderr
-    debug, zone, engine, _, cache, _ = result.stdout.split()
+    debug, zone, engine, max_age, cache, _ = result.stdout.split()
     assert (debug, zone) == ("False", "Asia/Seoul")
     assert engine == "django.db.backends.sqlite3"
+    assert max_age == "60"  # persistent connections, on SQLite too
     assert cache.endswith("LocMemCache")
 
 
@@ -62,6 +63,15 @@ def test_settings_read_database_cache_zone_and_hosts_from_environment():
     assert int(max_age) > 0
     assert "redis" in cache.lower()
     assert hosts == "news.example,www.news.example"
+
+
+def test_database_url_can_turn_persistent_connections_off():
+    result = run_settings(
+        DJANGO_SECRET_KEY="s3cret", DATABASE_URL="sqlite:////tmp/desk.db?conn_max_age=0"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[3] == "0"
 
 
 def test_settings_debug_runs_without_secret():
