@@ -40,10 +40,9 @@ VERSIONS_SHOWN = 30
 
 def desk_panel(model_admin, request, object_id):
     """Context for the change form: workflow, audit trail, revisions, previews."""
-    # isdecimal, not isdigit: "²" is a digit that int() refuses.
-    if object_id is None or not str(object_id).isdecimal():
+    if object_id is None:
         return {}
-    article = model_admin.get_queryset(request).filter(pk=object_id).first()
+    article = model_admin.get_object(request, object_id)
     if article is None:
         return {}
     # One more than shown, to know whether the oldest shown is the first of all.

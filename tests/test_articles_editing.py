@@ -3,6 +3,8 @@ import datetime
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
@@ -45,6 +47,26 @@ def create_through_admin(client, user, **fields):
     client.force_login(user)
     client.post(reverse("admin:articles_article_add"), form_data(**fields))
     return Article.objects.latest("pk")
+
+
+def test_the_change_form_reads_the_story_and_its_bylines_once(client, editor):
+    """The desk panel and the form are drawn from one read of the story."""
+    article = make_article()
+    client.force_login(editor)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(change_url(article))
+
+    assert response.status_code == 200
+    assert 'name="headline"' in response.text and 'id="workflow-title"' in response.text
+    froms = [
+        q["sql"].split(" FROM ", 1)[1].split()[0]
+        for q in queries
+        if " FROM " in q["sql"]
+    ]
+    assert froms.count('"articles_article"') == 1
+    # The writers, as the prefetch reads them (the inline reads its own rows).
+    assert sum('"articles_byline"."article_id") AS' in q["sql"] for q in queries) == 1
 
 
 def test_second_save_is_refused_and_keeps_the_second_writers_text(client, editor):
