@@ -11,7 +11,15 @@ from django.utils import timezone
 
 from articles import services
 from images.models import Rendition
-from tests.factories import make_article, make_cast, make_drama, make_image, make_user
+from tests.factories import (
+    make_article,
+    make_cast,
+    make_crew,
+    make_drama,
+    make_image,
+    make_person,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 HOUR = datetime.timedelta(hours=1)
@@ -53,6 +61,30 @@ def test_article_page_runs_a_fixed_number_of_queries(
         response = client.get(article.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_drama_card_names_the_first_four_of_the_lead_cast_by_billing(client):
+    drama = make_drama(title="When the Stars Gossip")
+    for name, billing, tier in [
+        ("Fifth Billed", 5, "supporting"),
+        ("Unbilled Lead", None, "lead"),
+        ("Gong Hyo Jin", 1, "lead"),
+        ("A Cameo", 0, "cameo"),
+        ("Kim Won", 3, "supporting"),
+        ("Lee Min Ho", 2, "lead"),
+        ("Oh Jung Se", 4, "supporting"),
+    ]:
+        make_cast(drama, make_person(name=name), tier=tier, billing_order=billing)
+    make_crew(drama, make_person(name="Park Shin Woo"))
+    article = live(headline="When the Stars Gossip poster")
+    article.dramas.add(drama)
+
+    html = client.get(article.get_absolute_url()).text
+
+    cast = re.search(r'drama-card-full__cast">(.*?)</p>', html).group(1)
+    names = re.findall(r'<a href="/people/[^"]+/">([^<]+)</a>', cast)
+    assert names == ["Gong Hyo Jin", "Lee Min Ho", "Kim Won", "Oh Jung Se"]
+    assert cast.startswith("With ") and "Kim Won</a> and <a" in cast
 
 
 def test_article_page_reads_notes_only_for_a_story_that_has_had_one(client):
