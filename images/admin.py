@@ -32,8 +32,8 @@ class ImageAdmin(admin.ModelAdmin):
         "people__name",
         "people__native_name",
         "people__aliases__name",
-        # An image not described yet is known by its file's name.
-        "file",
+        # An image not described yet is known by its file's name (newsdesk.lookups).
+        "file__name_contains",
     ]
     autocomplete_fields = ["dramas", "people"]
     readonly_fields = ["focal_preview", "size", "crop_previews"]

@@ -7,11 +7,15 @@
 - `__year=` a year no date can have (99999): the admin's date hierarchy passes it
   on from the address, and working out the year's first and last instant raised
   ValueError.
+
+And one for searching files by name: `file__name_contains=` looks in the file's own
+name, not in the folders it is kept in ("images/2026/11/"), which every upload of a
+month shares: a search for "2026" or "11" found them all.
 """
 
 from django.core.exceptions import EmptyResultSet
-from django.db.models import IntegerField, lookups
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, FileField, Func, IntegerField, Value, lookups
+from django.db.models.functions import ExtractYear, Length, Replace, Substr
 
 
 @IntegerField.register_lookup
@@ -37,3 +41,20 @@ class YearExact(lookups.YearExact):
             return super().year_lookup_bounds(connection, year)
         except (ValueError, OverflowError):
             raise EmptyResultSet from None
+
+
+def file_name(path):
+    """The part of a stored file's path after its last "/", in SQL (SQLite and
+    PostgreSQL): RTRIM with every character but "/" leaves the folders."""
+    no_slash = Replace(path, Value("/"), Value(""))
+    folders = Func(path, no_slash, function="RTRIM", output_field=CharField())
+    return Substr(path, Length(folders) + 1)
+
+
+@FileField.register_lookup
+class FileNameContains(lookups.Lookup):
+    lookup_name = "name_contains"
+
+    def as_sql(self, compiler, connection):
+        within = lookups.IContains(file_name(self.lhs), self.rhs)
+        return within.as_sql(compiler, connection)

@@ -45,6 +45,18 @@ def test_an_image_not_described_yet_is_found_by_its_file_name(superuser_client):
     assert result["detail"] == "Still · 640×480 · no alt text yet"
 
 
+def test_file_names_are_searched_without_the_folders_every_upload_shares(
+    superuser_client,
+):
+    image = make_image(data=SMALL, name="gossip-teaser.jpg", alt_text="", credit="")
+    folders = image.file.name.rsplit("/", 1)[0]  # images/<year>/<month>
+    year = folders.split("/")[1]
+
+    assert pick(superuser_client, year) == []
+    assert pick(superuser_client, "images") == []
+    assert [r["id"] for r in pick(superuser_client, "TEASER.JPG")] == [str(image.pk)]
+
+
 def test_twenty_images_take_the_queries_one_does(superuser_client):
     make_image(data=SMALL)
     with CaptureQueriesContext(connection) as one:
