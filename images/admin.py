@@ -32,8 +32,9 @@ class ImageAdmin(admin.ModelAdmin):
         "people__name",
         "people__native_name",
         "people__aliases__name",
-        # An image not described yet is known by its file's name (newsdesk.lookups).
-        "file__name_contains",
+        # An image not described yet is known by its file's name (newsdesk.lookups);
+        # a term with a slash in it is a path (get_search_results).
+        "file__basename",
     ]
     autocomplete_fields = ["dramas", "people"]
     readonly_fields = ["focal_preview", "size", "crop_previews"]
@@ -81,6 +82,18 @@ class ImageAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_renditions()
+
+    def get_search_results(self, request, queryset, search_term):
+        """A term with a slash in it is looked for in the stored path too: the name
+        an undescribed image is shown by (images/2026/11/teaser.jpg), or a month
+        of uploads ("2026/11")."""
+        found, may_have_duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        paths = [term for term in search_term.split() if "/" in term]
+        for path in paths:
+            found |= queryset.filter(file__icontains=path)
+        return found, may_have_duplicates
 
     # What the desk's picker (newsdesk/autocomplete.py) shows of each image: its
     # thumbnail, kind, size and credit, not the name alone.

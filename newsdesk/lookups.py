@@ -8,13 +8,21 @@
   on from the address, and working out the year's first and last instant raised
   ValueError.
 
-And one for searching files by name: `file__name_contains=` looks in the file's own
-name, not in the folders it is kept in ("images/2026/11/"), which every upload of a
-month shares: a search for "2026" or "11" found them all.
+And a transform for searching files by name: `file__basename__icontains=` looks in the
+file's own name, not in the folders it is kept in ("images/2026/11/"), which every
+upload of a month shares: a search for "2026" or "11" found them all.
 """
 
 from django.core.exceptions import EmptyResultSet
-from django.db.models import CharField, FileField, Func, IntegerField, Value, lookups
+from django.db.models import (
+    CharField,
+    FileField,
+    Func,
+    IntegerField,
+    Transform,
+    Value,
+    lookups,
+)
 from django.db.models.functions import ExtractYear, Length, Replace, Substr
 
 
@@ -52,9 +60,9 @@ def file_name(path):
 
 
 @FileField.register_lookup
-class FileNameContains(lookups.Lookup):
-    lookup_name = "name_contains"
+class Basename(Transform):
+    lookup_name = "basename"
+    output_field = CharField()
 
     def as_sql(self, compiler, connection):
-        within = lookups.IContains(file_name(self.lhs), self.rhs)
-        return within.as_sql(compiler, connection)
+        return compiler.compile(file_name(self.lhs))

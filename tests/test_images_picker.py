@@ -55,6 +55,9 @@ def test_file_names_are_searched_without_the_folders_every_upload_shares(
     assert pick(superuser_client, year) == []
     assert pick(superuser_client, "images") == []
     assert [r["id"] for r in pick(superuser_client, "TEASER.JPG")] == [str(image.pk)]
+    # A term with a slash is a path: the name the image is shown by, or a month.
+    assert [r["id"] for r in pick(superuser_client, image.file.name)] == [str(image.pk)]
+    assert [r["id"] for r in pick(superuser_client, f"{year}/")] == [str(image.pk)]
 
 
 def test_twenty_images_take_the_queries_one_does(superuser_client):
