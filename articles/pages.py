@@ -44,10 +44,11 @@ def dramas_with_cards():
 
 
 def add_leads(dramas):
-    """Each drama's `leads`: the first CARD_CAST of its lead and supporting cast, as
-    people with a name and an address, in one query. A prefetch built a credit and
-    a person for every lead (40 for two shows) to show 4 of each show's; a sliced
-    prefetch's window function cost more to compile than the models it saved."""
+    """Each drama's `leads`: the first CARD_CAST people of its lead and supporting
+    cast, each once, with a name and an address, in one query. A prefetch built a
+    credit and a person for every lead (40 for two shows) to show 4 of each show's;
+    a sliced prefetch's window function cost more to compile than the models it
+    saved."""
     leads = {drama.pk: [] for drama in dramas}
     rows = (
         Role.objects.cast()
@@ -55,8 +56,10 @@ def add_leads(dramas):
         .values_list("drama_id", "person__name", "person__slug")
     )
     for drama_id, name, slug in rows:
-        if len(leads[drama_id]) < CARD_CAST:
-            leads[drama_id].append(Person(name=name, slug=slug))
+        named = leads[drama_id]
+        # An actor in a dual role, common in K-dramas, is named once.
+        if len(named) < CARD_CAST and all(p.slug != slug for p in named):
+            named.append(Person(name=name, slug=slug))
     for drama in dramas:
         drama.leads = leads[drama.pk]
 

@@ -87,6 +87,21 @@ def test_drama_card_names_the_first_four_of_the_lead_cast_by_billing(client):
     assert cast.startswith("With ") and "Kim Won</a> and <a" in cast
 
 
+def test_drama_card_names_an_actor_in_a_dual_role_once(client):
+    drama = make_drama(title="The Twins")
+    twin, other = make_person(name="Kim Twin"), make_person(name="Oh Other")
+    make_cast(drama, twin, character_name="The elder", billing_order=1)
+    make_cast(drama, twin, character_name="The younger", billing_order=2)
+    make_cast(drama, other, billing_order=3)
+    article = live(headline="The Twins poster")
+    article.dramas.add(drama)
+
+    html = client.get(article.get_absolute_url()).text
+
+    cast = re.search(r'drama-card-full__cast">(.*?)</p>', html).group(1)
+    assert re.findall(r">([^<]+)</a>", cast) == ["Kim Twin", "Oh Other"]
+
+
 def test_article_page_reads_notes_only_for_a_story_that_has_had_one(client):
     quiet, corrected = live(), live()
     services.add_public_note(
