@@ -212,10 +212,13 @@ class ArticleAdmin(admin.ModelAdmin):
         return queryset.prefetch_related(pages.bylines())
 
     def get_object(self, request, object_id, from_field=None):
-        """Read once a request: the desk panel and Django's change view both ask
-        for the story (and its bylines). The form changes none of what the panel
-        shows (status, publication time, desk checks)."""
-        asked = (str(object_id), from_field)
+        """Read once when the form is opened: the desk panel and Django's change
+        view both ask for the story (and its bylines). A save reads it inside its
+        own transaction, as Django does, so that it acts on the story's status as
+        it is then, not as it was a moment before."""
+        if request.method not in ("GET", "HEAD"):
+            return super().get_object(request, object_id, from_field)
+        asked = (str(object_id), from_field or self.opts.pk.attname)
         read = getattr(request, "_newsdesk_story", None)
         if read is None or read[0] != asked:
             read = (asked, super().get_object(request, object_id, from_field))
