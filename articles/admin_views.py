@@ -58,7 +58,9 @@ def desk_panel(model_admin, request, object_id):
             "can_edit": services.can_edit(request.user, article),
             "blockers": services.publish_blockers(article),
             "has_errors": any(f["level"] == "error" for f in article.desk_findings),
-            "audit": article.status_changes.select_related("by")[:50],
+            "audit": audit,
+            # At the top, where the writer looks first: what the editor asked for.
+            "sent_back": services.sent_back(article, audit[:1]),
             "versions": versions[:VERSIONS_SHOWN],
             "older_versions": len(versions) > VERSIONS_SHOWN,
             "links": [

@@ -153,6 +153,16 @@ def send_back(article, *, by, note):
     return _move(article, S.DRAFT, by=by, note=note.strip())
 
 
+def sent_back(article, changes):
+    """The send-back (a StatusChange, with the editor's note) that a draft is
+    waiting on, given its status changes newest first; None when the writer is not
+    on one. Only send_back moves a story into draft."""
+    latest = next(iter(changes), None)
+    if article.status == S.DRAFT and latest and latest.to_status == S.DRAFT:
+        return latest
+    return None
+
+
 def schedule(article, *, by, publish_at, now=None, override_reason=""):
     """Set the minute a story goes live; `live()` shows it from then, job or no job."""
     _require_editor(by, "schedule stories")

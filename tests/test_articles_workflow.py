@@ -302,3 +302,29 @@ def test_read_only_view_shows_the_body_as_text_not_html_source(client, journalis
     assert response.status_code == 200
     assert "<p>Lee Min Ho leads the cast.</p>" in response.text
     assert "&lt;p&gt;Lee Min Ho" not in response.text
+
+
+def test_the_writer_sees_why_a_story_came_back_where_they_look_first(
+    client, editor, journalist
+):
+    article = make_in_state(S.IN_REVIEW, journalist)
+    resubmitted = make_in_state(S.IN_REVIEW, journalist)
+    client.force_login(editor)
+    post_transition(client, article, "send_back", note="Fix the premiere date.")
+    post_transition(client, resubmitted, "send_back", note="Shorter headline.")
+    client.force_login(journalist)
+    post_transition(client, resubmitted, "submit")
+
+    form = client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    home = client.get(reverse("admin:index"))
+    other = client.get(reverse("admin:articles_article_change", args=[resubmitted.pk]))
+
+    editor_name = editor.get_full_name()
+    panel = form.text.split('id="workflow-title"')[1].split("desk-checks")[0]
+    assert f"Sent back by {editor_name}" in panel
+    assert "Fix the premiere date." in panel
+    drafts = home.text.split("<h2>My drafts</h2>")[1].split("</section>")[0]
+    assert "Sent back" in drafts and "Fix the premiere date." in drafts
+    # Back in review, the note is history: it stays in the audit trail only.
+    assert "Sent back by" not in other.text
+    assert "Shorter headline." in other.text.split("Audit trail")[1]

@@ -1,10 +1,10 @@
 import datetime
 
 from django import template
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, StatusChange
 
 register = template.Library()
 S = Article.Status
@@ -23,9 +23,17 @@ def desk_panels(context):
         .order_by("-modified_at")
     )
     mine = Q(created_by=user) | Q(bylines=user)
+    # A draft's newest status change can only be a send-back (nothing else moves a
+    # story into draft): its note is what the editor wants done.
+    newest_change = StatusChange.objects.filter(article=OuterRef("pk")).order_by(
+        "-at", "-pk"
+    )
+    drafts = stories.filter(mine, status=S.DRAFT).annotate(
+        sent_back_note=Subquery(newest_change.values("note")[:1])
+    )
     soon = (now, now + datetime.timedelta(hours=48))
     return [
-        ("My drafts", stories.filter(mine, status=S.DRAFT).distinct()[:10]),
+        ("My drafts", drafts.distinct()[:10]),
         ("Waiting for review", stories.filter(status=S.IN_REVIEW)[:10]),
         (
             "Scheduled in the next 48 hours",
