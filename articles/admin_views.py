@@ -9,6 +9,7 @@ from django.contrib.admin import site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
 from django.views.decorators.http import require_POST
@@ -51,6 +52,7 @@ def desk_panel(model_admin, request, object_id):
             : VERSIONS_SHOWN + 1
         ]
     )
+    audit = list(article.status_changes.select_related("by")[:50])
     return {
         "desk": {
             "article": article,
@@ -110,7 +112,12 @@ def transition(request, pk):
 
 def preview(request, pk):
     article = _article(request, pk)
-    return previews.render(request, article, banner="Preview for the desk")
+    return previews.render(
+        request,
+        article,
+        banner="Preview for the desk",
+        back_url=reverse("admin:articles_article_change", args=[article.pk]),
+    )
 
 
 @require_POST

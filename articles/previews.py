@@ -29,13 +29,18 @@ def url_for(request, link):
     )
 
 
-def render(request, article: Article, *, banner, status=200):
-    """The reader's page for `article`, marked as not public and kept out of indexes."""
+def render(request, article: Article, *, banner, back_url=None, status=200):
+    """The reader's page for `article`, marked as not public and kept out of indexes;
+    `back_url` links the banner back to where the preview was opened."""
     article = pages.article_page(Article.objects.filter(pk=article.pk)).get()
     response = render_template(
         request,
         "articles/article_detail.html",
-        {**pages.context(article, request), "preview_banner": banner},
+        {
+            **pages.context(article, request),
+            "preview_banner": banner,
+            "preview_back": back_url,
+        },
         status=status,
     )
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -2,7 +2,7 @@ import datetime
 
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.views.generic import DetailView
 
 from dramas.models import Drama
@@ -12,6 +12,9 @@ from people.models import Person
 from . import pages, previews
 from .filters import ArticleFilter
 from .models import Article, SlugRedirect
+
+# How the article page writes a moment (templates/articles/article_detail.html).
+READER_TIME = "F j, Y, H:i T"
 
 
 def home(request):
@@ -90,9 +93,11 @@ def shared_preview(request, token):
         return render(
             request, "articles/preview_expired.html", {"link": link}, status=410
         )
-    when = link.expires_at
+    # As the page writes its times, with the zone: whoever was sent the link may be
+    # reading it elsewhere.
+    until = dateformat.format(timezone.localtime(link.expires_at), READER_TIME)
     return previews.render(
         request,
         link.article,
-        banner=f"Preview: not public. This link works until {when}.",
+        banner=f"Preview: not public. This link works until {until}.",
     )

@@ -284,6 +284,9 @@ def test_staff_preview_shows_a_draft_with_a_banner(client, journalist):
     assert response.status_code == 200
     assert "Secret casting" in response.text
     assert "Preview for the desk" in response.text
+    editor_url = reverse("admin:articles_article_change", args=[article.pk])
+    assert f'<a href="{editor_url}">Back to the editor</a>' in response.text
+    assert "Not published" in response.text and "Published " not in response.text
 
 
 def preview_link(client, editor, article):
@@ -303,6 +306,22 @@ def test_preview_link_works_without_login_and_is_noindex(client, editor):
     assert response.status_code == 200
     assert "Embargoed poster" in response.text
     assert response["X-Robots-Tag"] == "noindex, nofollow"
+    # Until when, as the page writes times, with the zone: not a raw timestamp.
+    until = timezone.localtime(PreviewLink.objects.get().expires_at)
+    assert f"This link works until {until:%B} {until.day}, {until:%Y, %H:%M} KST." in (
+        response.text
+    )
+    assert "Back to the editor" not in response.text
+
+
+def test_a_preview_of_a_scheduled_story_says_when_it_goes_live(client, editor):
+    article = make_article(status=S.SCHEDULED, publish_at="2099-01-04T10:00Z")
+    _, url = preview_link(client, editor, article)
+
+    response = client.get(url)
+
+    assert 'To go live <time datetime="2099-01-04T19:00:00+09:00">' in response.text
+    assert "Published " not in response.text
 
 
 def test_preview_link_expires_after_48_hours(client, editor):
