@@ -63,6 +63,9 @@ def desk_panel(model_admin, request, object_id):
             "audit": audit,
             # At the top, where the writer looks first: what the editor asked for.
             "sent_back": services.sent_back(article, audit[:1]),
+            "withdrawal": audit[0]
+            if audit and article.status == Article.Status.WITHDRAWN
+            else None,
             "versions": versions[:VERSIONS_SHOWN],
             "older_versions": len(versions) > VERSIONS_SHOWN,
             "links": [

@@ -154,7 +154,8 @@ class Article(models.Model):
         null=True,
         blank=True,
         related_name="lead_of_articles",
-        help_text="Needs alt text and a credit before the story can be published.",
+        help_text="The picture at the top of the story. A story goes out only with "
+        "a lead image whose alt text and credit are filled in.",
     )
     seo_title = models.CharField(
         "search title",

@@ -193,6 +193,9 @@ def test_revision_diff_shows_words_removed_and_added(client, editor):
 
     assert "<del>2024.</del>" in response.text
     assert "<ins>2025.</ins>" in response.text
+    # Each revision named by who saved it, as the rest of the desk names people.
+    assert f"· {editor.get_full_name()}</option>" in response.text
+    assert f"· {editor.username}</option>" not in response.text
 
 
 def test_revision_diff_names_the_image_dramas_and_people_that_changed(client, editor):

@@ -328,3 +328,34 @@ def test_the_writer_sees_why_a_story_came_back_where_they_look_first(
     # Back in review, the note is history: it stays in the audit trail only.
     assert "Sent back by" not in other.text
     assert "Shorter headline." in other.text.split("Audit trail")[1]
+
+
+def test_the_panel_says_when_and_why_a_story_was_taken_down(client, editor):
+    article = make_article(
+        status=S.PUBLISHED,
+        publish_at="2025-01-04T10:00Z",
+        first_published_at="2025-01-04T10:00Z",
+    )
+    client.force_login(editor)
+    post_transition(client, article, "withdraw", note="Wrong network in the top.")
+
+    html = client.get(reverse("admin:articles_article_change", args=[article.pk])).text
+
+    panel = html.split('id="workflow-title"')[1].split("desk-checks")[0]
+    assert "went live" not in panel.split("</h2>")[0]
+    taken_down = f"Taken down by {editor.get_full_name()} (first live 4 Jan 2025, 19:00)"
+    assert f"{taken_down}: “Wrong network in the top.”" in panel
+
+
+def test_a_story_not_yet_live_is_withdrawn_before_it_goes_live(client, editor):
+    scheduled = make_in_state(S.SCHEDULED, make_user("Journalist"))
+    published = make_in_state(S.PUBLISHED, make_user("Journalist"))
+    client.force_login(editor)
+
+    def panel(article):
+        url = reverse("admin:articles_article_change", args=[article.pk])
+        return client.get(url).text.split('id="workflow-title"')[1]
+
+    assert "Withdraw before it goes live" in panel(scheduled)
+    assert "Withdraw from the site" not in panel(scheduled)
+    assert "Withdraw from the site" in panel(published)
