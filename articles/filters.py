@@ -4,6 +4,18 @@ from django import forms
 from .models import Article
 
 
+class ArticleFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("published_after"), cleaned.get("published_before")
+        if after and before and after > before:
+            raise forms.ValidationError(
+                "The “From” date is after the “To” date: swap them to see the "
+                "stories in between."
+            )
+        return cleaned
+
+
 class ArticleFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=Article.Kind.choices, label="Kind", empty_label="All kinds"
@@ -30,3 +42,4 @@ class ArticleFilter(django_filters.FilterSet):
     class Meta:
         model = Article
         fields = []
+        form = ArticleFilterForm

@@ -263,6 +263,23 @@ def test_story_list_filters_by_drama_person_kind_and_dates(client):
     assert "About the drama" in recent and "Something else" not in recent
 
 
+def test_story_list_says_what_is_wrong_with_its_filters(client):
+    live(headline="About the drama")
+    url = reverse("articles:list")
+
+    reversed_dates = client.get(
+        url, {"published_after": "2025-02-01", "published_before": "2024-01-01"}
+    )
+    unknown_kind = client.get(url, {"kind": "opinion"})
+
+    assert "The “From” date is after the “To” date" in reversed_dates.text
+    assert 'value="2025-02-01"' in reversed_dates.text  # kept, to correct
+    assert "check the dates" not in unknown_kind.text
+    assert "check the filter marked above" in unknown_kind.text
+    assert "Select a valid choice" in unknown_kind.text
+    assert "About the drama" not in reversed_dates.text + unknown_kind.text
+
+
 def test_story_list_of_a_drama_or_person_says_whose_it_is(client):
     drama = make_drama(title="When the Stars Gossip", slug="stars")
     person = make_cast(drama).person
