@@ -1,6 +1,8 @@
 """Word-level differences between two versions of a story, for the desk to read."""
 
 import difflib
+import re
+from html import unescape
 
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -28,26 +30,86 @@ LINKED_FIELDS = [
 ]
 
 
-def _words(html):
-    text = strip_tags(
-        (html or "").replace("</p>", "</p>\n").replace("</li>", "</li>\n")
-    )
-    return text.split()
+# Where one block of a body (a paragraph, a list item, a heading) ends and the next
+# begins, inside a run of blocks compared word by word.
+BREAK = "\n"
+BLOCK_END = re.compile(r"</(p|li|h[2-4]|blockquote)>", re.IGNORECASE)
+# Blocks that changed are compared word by word up to this many word pairs (old
+# words times new): difflib's matching grows with that product, and a 6,000-word
+# story compared whole took 21 s. Beyond it, a block is compared with the one in
+# its place, or shown removed and added whole.
+WORD_PAIRS = 4_000_000
+
+
+def _blocks(html):
+    """A body's blocks, each a tuple of its words; tags and entities dropped."""
+    marked = BLOCK_END.sub(lambda m: m.group(0) + BREAK, html or "")
+    # Unescaped here, escaped once again on the way out: "&amp;" stays "&".
+    text = unescape(strip_tags(marked))
+    return [tuple(words) for block in text.split(BREAK) if (words := block.split())]
+
+
+def _words(blocks):
+    words = []
+    for block in blocks:
+        words += [BREAK, *block] if words else block
+    return words
+
+
+def _text(words, *, marked=False):
+    """Words as HTML: a block break is a line break, or ¶ when `marked` (a break
+    removed or added between words)."""
+    html = " ".join("¶" if w == BREAK and marked else escape(w) for w in words)
+    return html.replace(f" {BREAK} ", "<br><br>")
+
+
+def _groups(old_blocks, new_blocks):
+    """For each run of blocks kept, removed, added or changed, its
+    [(op, old words, new words, marked)]: the words of changed blocks are compared
+    too, a block with the one in its place when there are too many to compare at
+    once (a copy-edit of every paragraph)."""
+    blocks = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False)
+    for op, a1, a2, b1, b2 in blocks.get_opcodes():
+        old, new = old_blocks[a1:a2], new_blocks[b1:b2]
+        if op != "replace":
+            yield [(op, _words(old), _words(new), False)]
+        elif _comparable(old, new):
+            yield _word_runs(_words(old), _words(new))
+        elif len(old) == len(new):
+            for old_block, new_block in zip(old, new, strict=True):
+                if _comparable([old_block], [new_block]):
+                    yield _word_runs(list(old_block), list(new_block))
+                else:
+                    yield [(op, list(old_block), list(new_block), False)]
+        else:
+            yield [(op, _words(old), _words(new), False)]
+
+
+def _comparable(old_blocks, new_blocks):
+    return sum(map(len, old_blocks)) * sum(map(len, new_blocks)) <= WORD_PAIRS
+
+
+def _word_runs(old, new):
+    words = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    return [
+        (op, old[a1:a2], new[b1:b2], True) for op, a1, a2, b1, b2 in words.get_opcodes()
+    ]
 
 
 def word_diff(old, new):
-    """HTML with removed words in <del> and added words in <ins>."""
-    old_words, new_words = _words(old), _words(new)
-    out = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op in {"replace", "delete"}:
-            out.append(f"<del>{escape(' '.join(old_words[a1:a2]))}</del>")
-        if op in {"replace", "insert"}:
-            out.append(f"<ins>{escape(' '.join(new_words[b1:b2]))}</ins>")
-        if op == "equal":
-            out.append(escape(" ".join(old_words[a1:a2])))
-    return mark_safe(" ".join(out))
+    """HTML with removed words in <del> and added words in <ins>, block by block."""
+    groups = []
+    for runs in _groups(_blocks(old), _blocks(new)):
+        out = []
+        for op, old_words, new_words, marked in runs:
+            if op == "equal":
+                out.append(_text(old_words))
+            if op in {"replace", "delete"}:
+                out.append(f"<del>{_text(old_words, marked=marked)}</del>")
+            if op in {"replace", "insert"}:
+                out.append(f"<ins>{_text(new_words, marked=marked)}</ins>")
+        groups.append(" ".join(out))
+    return mark_safe("<br><br>".join(groups))
 
 
 def compare(old_fields, new_fields):

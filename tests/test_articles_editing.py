@@ -497,3 +497,41 @@ def test_a_drafts_filled_in_slug_follows_its_headline(
     assert article.headline == "Teaser and poster out"
     assert (article.slug == "teaser-and-poster-out") is follows
     assert follows or article.slug == slug
+
+
+def test_revision_diff_keeps_the_paragraphs_and_marks_a_new_one(client, editor):
+    article = create_through_admin(
+        client, editor, body="<p>Premieres in 2024.</p><p>On tvN.</p>"
+    )
+    client.post(
+        change_url(article),
+        form_data(article, body="<p>Premieres in 2025.</p><p>On tvN.</p><p>New.</p>"),
+    )
+
+    response = client.get(reverse("admin:articles_revisions", args=[article.pk]))
+
+    assert (
+        "Premieres in <del>2024.</del> <ins>2025.</ins><br><br>On tvN.<br><br>"
+        "<ins>New.</ins>"
+    ) in response.text
+
+
+def test_a_copy_edit_of_every_paragraph_of_a_long_story_is_shown_word_by_word(
+    client, editor
+):
+    # 2,400 words: too many to compare all at once, so each paragraph is compared
+    # with the one in its place.
+    paragraphs = [f"Paragraph {n} " + "of the long story " * 15 for n in range(40)]
+    article = create_through_admin(
+        client, editor, body="".join(f"<p>{p}</p>" for p in paragraphs)
+    )
+    edited = [p.replace("Paragraph", "Part") for p in paragraphs]
+    client.post(
+        change_url(article),
+        form_data(article, body="".join(f"<p>{p} &amp; more.</p>" for p in edited)),
+    )
+
+    html = client.get(reverse("admin:articles_revisions", args=[article.pk])).text
+
+    assert html.count("<del>Paragraph</del> <ins>Part</ins> 7 of the long") == 1
+    assert html.count("<ins>&amp; more.</ins>") == 40

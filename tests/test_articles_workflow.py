@@ -343,7 +343,9 @@ def test_the_panel_says_when_and_why_a_story_was_taken_down(client, editor):
 
     panel = html.split('id="workflow-title"')[1].split("desk-checks")[0]
     assert "went live" not in panel.split("</h2>")[0]
-    taken_down = f"Taken down by {editor.get_full_name()} (first live 4 Jan 2025, 19:00)"
+    taken_down = (
+        f"Taken down by {editor.get_full_name()} (first live 4 Jan 2025, 19:00)"
+    )
     assert f"{taken_down}: “Wrong network in the top.”" in panel
 
 
