@@ -5,6 +5,8 @@
   OverflowError, and year 1 in a zone ahead of UTC (its first instant is before year
   1 in UTC) raised it only when the query ran, so the list answered 500. Such a year
   is a bad lookup like any other: the list shows again with `?e=1`.
+- A NUL byte in a search or a filter (`?status__exact=%00`): PostgreSQL refused it
+  with a 500. The list shows again with `?e=1`.
 - An action on a selection that holds something no id can be ("x", "²"): Django
   filtered on it and answered 500. The list shows again, saying nothing changed.
 
@@ -29,6 +31,12 @@ PATH_SAFE = RFC3986_SUBDELIMS + "/~:@"  # what reverse() leaves unescaped in a p
 
 class ChangeList(main.ChangeList):
     def get_filters(self, request):
+        if any(
+            "\x00" in value for _, values in request.GET.lists() for value in values
+        ):
+            # PostgreSQL refuses NUL in any text it is sent (a 500), and no filter
+            # value or search holds one.
+            raise IncorrectLookupParameters("A NUL byte in the address.")
         try:
             return super().get_filters(request)
         except (OverflowError, ValueError) as error:

@@ -11,10 +11,12 @@ from articles import search
 from articles import views as article_views
 from articles.sitemaps import SITEMAPS, NewsSitemap
 from newsdesk.floor import floor
+from newsdesk.login import DeskLoginForm
 
 admin.site.site_header = "Newsdesk"
 admin.site.site_title = "Newsdesk"
 admin.site.index_title = "The desk"
+admin.site.login_form = DeskLoginForm
 handler500 = "newsdesk.errors.server_error"
 
 urlpatterns = [

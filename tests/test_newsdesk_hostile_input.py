@@ -2,6 +2,7 @@
 not ids."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -333,3 +334,37 @@ def test_an_action_on_a_selection_that_is_no_id_changes_nothing(editor, selected
     assert response.status_code == 200
     assert "nothing was changed" in response.text
     assert Article.objects.filter(pk=story.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/articles/article/?q=%00",
+        "/admin/articles/article/?q=Stars%00Gossip",
+        "/admin/articles/article/?status__exact=%00",
+        "/admin/people/role/?category__exact=%00",
+        "/admin/images/image/?q=a%00",
+        "/admin/dramas/drama/?q=%00&network__id__exact=1",
+    ],
+)
+def test_a_nul_byte_in_a_desk_list_search_or_filter_is_no_500(superuser_client, url):
+    # PostgreSQL refuses NUL in any text it is sent; no title or name holds one.
+    make_article(headline="When the Stars Gossip")
+    superuser_client.raise_request_exception = False
+
+    response = superuser_client.get(url)
+
+    assert response.status_code in {200, 302}
+
+
+def test_a_login_with_a_username_longer_than_any_is_refused_in_the_form():
+    # django-axes records every failed login by username, in a 255-character column.
+    client = Client(raise_request_exception=False)
+
+    response = client.post(
+        reverse("admin:login"), {"username": "x" * 300, "password": "nope"}
+    )
+
+    assert response.status_code == 200
+    assert "Ensure this value has at most 150 characters" in response.text
+    assert not AccessAttempt.objects.exists()
