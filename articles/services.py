@@ -138,9 +138,11 @@ def _move(article, to_status, *, by, note="", override_reason="", **fields):
 
 def submit(article, *, by):
     """A journalist hands a draft to the editors."""
+    # The status first: a stale button on a story an editor has since scheduled
+    # must say so, not that the story is someone else's.
+    _require_status(article, {S.DRAFT}, "submitted for review")
     if not can_edit(by, article):
         raise PermissionDenied("You can only submit your own stories.")
-    _require_status(article, {S.DRAFT}, "submitted for review")
     return _move(article, S.IN_REVIEW, by=by)
 
 

@@ -154,6 +154,24 @@ def test_journalist_cannot_edit_their_story_once_scheduled(client, journalist):
     article.refresh_from_db()
     assert response.status_code == 403
     assert article.headline != "Edited headline"
+    # The save came from a form opened before the schedule: say what happened.
+    assert "an editor may have moved it on" in response.text
+    assert "Nothing was saved" in response.text
+
+
+def test_a_stale_submit_button_says_the_story_has_moved_on(client, journalist, editor):
+    article = make_article(by=journalist)
+    client.force_login(editor)
+    post_transition(client, article, "schedule", publish_at=FUTURE)
+    client.force_login(journalist)
+
+    url = reverse("admin:articles_article_transition", args=[article.pk])
+    response = client.post(url, {"action": "submit"}, follow=True)
+
+    article.refresh_from_db()
+    assert article.status == S.SCHEDULED
+    messages = [str(m) for m in response.context["messages"]]
+    assert "A story that is scheduled cannot be submitted for review." in messages
 
 
 @pytest.mark.parametrize(
