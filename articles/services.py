@@ -100,9 +100,14 @@ def _require_publishable(article, *, on, override_reason):
         if f.level == deskcheck.ERROR and f.code != "image"
     ]
     if errors and not override_reason.strip():
+        # One message: the story's page lists the findings under Desk checks, and
+        # repeated above them they were a wall of red.
+        count = f"{len(errors)} error{'s' * (len(errors) > 1)}"
         raise ValidationError(
-            [f"Desk check: {f.message}" for f in errors]
-            + ["Fix the copy, or publish anyway with a written reason for the record."]
+            f"Desk checks found {count} in the copy, listed on the story's page "
+            "under Desk checks. Fix the copy, or go ahead with a written reason for "
+            "the record.",
+            code="desk_check_errors",
         )
 
 

@@ -4,6 +4,7 @@ clean. The show data is the demo desk's (When the Stars Gossip and its people)."
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
@@ -218,7 +219,7 @@ def test_hyphenated_and_spaced_spellings_are_the_same_person(desk):
 def test_an_error_blocks_publishing_until_an_editor_gives_a_reason(desk, editor):
     article = story(desk, f"<p>{REFERENCE_SLIP}</p>", status="in_review")
 
-    with pytest.raises(Exception, match="Desk check"):
+    with pytest.raises(ValidationError, match=r"Desk checks found \d+ errors? in"):
         services.publish(article, by=editor)
     services.publish(article, by=editor, override_reason="Quoting the agency's error.")
 
@@ -226,6 +227,28 @@ def test_an_error_blocks_publishing_until_an_editor_gives_a_reason(desk, editor)
     change = StatusChange.objects.get(article=article, to_status="published")
     assert article.status == "published"
     assert change.override_reason == "Quoting the agency's error."
+
+
+def test_a_publish_refused_by_the_checks_says_so_once_above_the_list(
+    client, desk, editor
+):
+    body = f"<p>{REFERENCE_SLIP}</p><p>Gong Hyo Jin plays Gong Ryong.</p>"
+    article = story(desk, body, status="in_review")
+    client.force_login(editor)
+    url = reverse("admin:articles_article_transition", args=[article.pk])
+
+    response = client.post(url, {"action": "publish"}, follow=True)
+
+    article.refresh_from_db()
+    assert article.status == "in_review"
+    refusals = [str(m) for m in response.context["messages"]]
+    errors = [f for f in article.desk_findings if f["level"] == "error"]
+    assert len(errors) > 1
+    assert refusals == [
+        f"Desk checks found {len(errors)} errors in the copy, listed on the story's "
+        "page under Desk checks. Fix the copy, or go ahead with a written reason "
+        "for the record."
+    ]
 
 
 def test_checks_run_on_every_admin_save_and_show_on_the_page(client, desk, editor):
