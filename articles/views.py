@@ -88,7 +88,10 @@ class ArticleDetailView(DetailView):
 def shared_preview(request, token):
     link = previews.link_from_token(token)
     if link is None:
-        raise Http404("This preview link is not valid.")
+        # Mangled in copying, most likely: say so, not "we could not find that page".
+        return render(
+            request, "articles/preview_expired.html", {"link": None}, status=404
+        )
     if not link.is_valid():
         return render(
             request, "articles/preview_expired.html", {"link": link}, status=410

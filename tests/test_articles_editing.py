@@ -351,8 +351,13 @@ def test_revoked_preview_link_stops_working(client, editor):
 def test_tampered_preview_link_is_404(client, editor):
     _, url = preview_link(client, editor, make_article())
 
-    assert client.get(url[:-3] + "xyz/").status_code == 404
+    tampered = client.get(url[:-3] + "xyz/")
+    assert tampered.status_code == 404
     assert client.get("/stories/preview/not-a-token/").status_code == 404
+    # Said as what it is, with the way forward.
+    assert "This preview link is not valid" in tampered.text
+    assert "Ask the person who sent it to send it again." in tampered.text
+    assert '<meta name="robots" content="noindex, nofollow">' in tampered.text
 
 
 def test_journalist_cannot_make_preview_links(client, journalist):
