@@ -298,6 +298,8 @@ def test_deskcheck_command_passes_clean_copy_and_refuses_unknown_slugs(desk, cap
     assert "No errors" in capsys.readouterr().out
     with pytest.raises(CommandError, match="No story with the slug"):
         call_command("deskcheck", "no-such-story")
+    with pytest.raises(CommandError, match="“abc” is not a date: give it as YYYY-MM"):
+        call_command("deskcheck", article.slug, "--date", "abc")
 
 
 def test_deskcheck_command_keeps_findings_only_for_the_story_as_it_stands(desk, capsys):

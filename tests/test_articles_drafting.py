@@ -525,6 +525,27 @@ def test_admin_draft_answers_404_for_an_unknown_show(client, journalist):
     assert response.status_code == 404
 
 
+@pytest.mark.parametrize("drama", ["999999", "abc", "²"])
+def test_admin_draft_step_two_says_when_the_show_is_not_there(
+    client, journalist, drama
+):
+    client.force_login(journalist)
+
+    response = client.get(
+        reverse("admin:articles_draft"), {"drama": drama, "kind": "poster-reveal"}
+    )
+
+    assert response.status_code == 200
+    assert "There is no such show in the desk." in response.text
+
+
+def test_command_names_the_option_a_kind_needs(stars):
+    make_user(username="boss", is_superuser=True)
+
+    with pytest.raises(CommandError, match="^--video: This field is required.$"):
+        call_command("draft_story", "trailer", stars.slug)
+
+
 def test_admin_draft_is_403_without_permission_to_add_stories(stars, client):
     client.force_login(make_user())
 

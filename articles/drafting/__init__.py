@@ -38,7 +38,8 @@ def clean_inputs(kind, drama, inputs):
         name: form.fields[name].prepare_value(value) for name, value in inputs.items()
     }
     if not form.is_valid():
-        raise ValidationError([m for ms in form.errors.values() for m in ms])
+        # By field, so that each caller can name it as its users know it.
+        raise ValidationError(form.errors.as_data())
     return form.cleaned_data
 
 

@@ -17,8 +17,12 @@ def draft(request):
     if not request.user.has_perm("articles.add_article"):
         raise PermissionDenied
     bound = "kind" in request.GET
+    # Bound, the form says what is wrong with the show asked for (a hand-made
+    # address, or a show deleted between the steps); the guess is for a new form.
     start = DraftStart(
-        request.GET if bound else None, kinds=KINDS.values(), initial=_guess(request)
+        request.GET if bound else None,
+        kinds=KINDS.values(),
+        initial={} if bound else _guess(request),
     )
     if not (bound and start.is_valid()):
         return _page(request, start=start)

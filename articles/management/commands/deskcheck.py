@@ -1,10 +1,9 @@
-import datetime
-
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import deskcheck, services
 from articles.deskcheck import ERROR
 from articles.models import Article
+from newsdesk.command_line import iso_date
 
 
 class Command(BaseCommand):
@@ -14,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("slug", help="The story's slug.")
         parser.add_argument(
             "--date",
-            type=datetime.date.fromisoformat,
+            type=iso_date,
             help=(
                 "Check as of this date (YYYY-MM-DD), without keeping the findings "
                 "on the story; default: its publication date, findings kept."

@@ -1,13 +1,11 @@
-import argparse
-import datetime
-
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
 from articles.drafting import KINDS, draft_story, get_kind
 from dramas.models import Drama
+from newsdesk.command_line import iso_date
 
 # Where `make run` serves the desk; the printed address starts with it.
 DESK_URL = "http://127.0.0.1:8000"
@@ -15,13 +13,17 @@ DESK_URL = "http://127.0.0.1:8000"
 INPUTS = {"image": "--image", "credits": "--credit", "video": "--video"}
 
 
-def _day(text):
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"“{text}” is not a date: give it as YYYY-MM-DD."
-        ) from None
+def _said(error):
+    """An error as the command line names things: "--video: This field is required."."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(getattr(error, "messages", [str(error)]))
+    return " ".join(
+        message
+        if field == NON_FIELD_ERRORS
+        else f"{INPUTS.get(field, field)}: {message}"
+        for field, messages in error.message_dict.items()
+        for message in messages
+    )
 
 
 class Command(BaseCommand):
@@ -55,7 +57,9 @@ class Command(BaseCommand):
             help="Whose draft it is (default: the first superuser).",
         )
         parser.add_argument(
-            "--date", type=_day, help="The story's date (default: today, desk time)."
+            "--date",
+            type=iso_date,
+            help="The story's date (default: today, desk time).",
         )
 
     def handle(self, *args, kind, drama, username, date, **options):
@@ -73,8 +77,7 @@ class Command(BaseCommand):
                 **inputs,
             )
         except (ValidationError, PermissionDenied) as error:
-            message = " ".join(getattr(error, "messages", [str(error)]))
-            raise CommandError(message) from None
+            raise CommandError(_said(error)) from None
         path = reverse("admin:articles_article_change", args=[article.pk])
         self.stdout.write(f"Drafted “{article.headline}”.")
         self.stdout.write(f"{DESK_URL}{path}")
