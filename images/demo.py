@@ -39,9 +39,10 @@ def load_demo_images():
 def load_poster(drama, cast):
     names = [person.name for person in cast]
     image = Image.objects.posters().filter(credit=CREDIT, dramas=drama).first()
-    if image is None:
+    if image is None or _file_missing(image):
         art = poster_art(drama.title, names, colour_for(drama.slug))
-        image = Image(file=upload(art, f"{drama.slug}-demo-poster.png"))
+        image = image or Image()
+        image.file = upload(art, f"{drama.slug}-demo-poster.png")
     image.kind = Image.Kind.POSTER
     image.unveiled_on = datetime.date(2024, 12, 16)
     image.credit = CREDIT
@@ -56,9 +57,10 @@ def load_poster(drama, cast):
 
 def load_portrait(person):
     image = Image.objects.portraits().filter(credit=CREDIT, people=person).first()
-    if image is None:
+    if image is None or _file_missing(image):
         art = portrait_art(person.name, colour_for(person.slug))
-        image = Image(file=upload(art, f"{person.slug}-demo-portrait.png"))
+        image = image or Image()
+        image.file = upload(art, f"{person.slug}-demo-portrait.png")
     image.kind = Image.Kind.PORTRAIT
     image.credit = CREDIT
     image.usage_note = "Made for the demo desk; not a photograph."
@@ -67,6 +69,12 @@ def load_portrait(person):
         "initials and name on a coloured field."
     )
     return save(image, people=[person])
+
+
+def _file_missing(image):
+    """A demo picture whose file is gone (a database restored without its media
+    folder): drawn again, rather than failing the whole load."""
+    return not image.file.storage.exists(image.file.name)
 
 
 def upload(art, name):

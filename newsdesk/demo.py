@@ -229,3 +229,10 @@ def ensure_accounts(password):
             user.groups.add(desk_group)
         created.append(username)
     return created
+
+
+def accounts_take(password):
+    """Whether the demo accounts log in with `password` (the first one, checked)."""
+    username = ACCOUNTS[0][0]
+    user = get_user_model().objects.filter(username=username).first()
+    return user is not None and user.check_password(password)

@@ -89,6 +89,19 @@ def test_regenerate_renditions_reports_a_missing_file_and_goes_on():
     assert fine.renditions.exists()
 
 
+@pytest.mark.parametrize("name", ["", "../outside/still.jpg"])
+def test_regenerate_renditions_reports_a_row_with_no_file_of_its_own_and_goes_on(
+    name,
+):
+    broken, fine = make_image(data=SMALL), make_image(data=SMALL)
+    Image.objects.filter(pk=broken.pk).update(file=name)
+
+    with pytest.raises(CommandError, match=f"image {broken.pk} "):
+        call_command("regenerate_renditions", stdout=io.StringIO(), verbosity=0)
+
+    assert fine.renditions.exists()
+
+
 def test_loaddemo_adds_the_poster_and_portraits_with_real_renditions():
     call_command("loaddemo", stdout=io.StringIO())
 
@@ -142,3 +155,16 @@ def test_a_decompression_bomb_is_refused_within_512_mb():
     code, peak_kb = child.stdout.decode().split()
     assert code == "too_many_pixels"
     assert int(peak_kb) < 512 * 1024
+
+
+def test_loaddemo_draws_a_demo_picture_again_when_its_file_is_gone():
+    call_command("loaddemo", stdout=io.StringIO())
+    portrait = Person.objects.get(slug="gong-hyo-jin").images.portraits().get()
+    portrait.file.storage.delete(portrait.file.name)
+
+    call_command("loaddemo", stdout=io.StringIO())
+
+    portrait.refresh_from_db()
+    assert portrait.file.storage.exists(portrait.file.name)
+    assert portrait.renditions.filter(shape="square").exists()
+    assert Person.objects.get(slug="gong-hyo-jin").images.portraits().count() == 1

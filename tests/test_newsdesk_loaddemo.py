@@ -1,7 +1,7 @@
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from dramas.models import Drama
 from people.models import Person
@@ -66,3 +66,21 @@ def test_loaddemo_adds_stories_in_every_state_through_the_workflow():
     assert StatusChange.objects.filter(
         article=published, by__username="editor"
     ).exists()
+
+
+def test_loaddemo_refuses_an_empty_password():
+    with pytest.raises(CommandError, match="Give the demo accounts a password"):
+        call_command("loaddemo", password=" ")
+
+    assert not get_user_model().objects.exists()
+
+
+def test_loaddemo_prints_a_password_only_when_it_logs_in(settings, capsys):
+    settings.DEBUG = True
+    call_command("loaddemo", password="first-password-1")
+    call_command("loaddemo")  # the default password, for accounts that exist
+
+    first, second = capsys.readouterr().out.split("Demo desk:")[1:]
+    assert "demo password: first-password-1" in first
+    assert "stars-gossip-demo" not in second
+    assert "they keep the password they were given before this run" in second

@@ -1,9 +1,13 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from images import services
 from images.models import Image
+
+# What one image may raise without stopping the rest: a file unreadable or damaged,
+# and rows no upload makes (no file at all, a path outside the media folder).
+CANNOT_CUT = (OSError, ValidationError, ValueError, SuspiciousFileOperation)
 
 
 class Command(BaseCommand):
@@ -45,7 +49,7 @@ class Command(BaseCommand):
         for image in progress:
             try:
                 made += services.make_renditions(image, force=not missing_only)
-            except (OSError, ValidationError) as error:
+            except CANNOT_CUT as error:
                 reason = " ".join(getattr(error, "messages", [str(error)]))
                 failed.append(f"image {image.pk} ({image.file.name}): {reason}")
         self.stdout.write(f"Stored {made} renditions.")

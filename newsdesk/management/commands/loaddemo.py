@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from articles.demo import load_demo_stories
 from images.demo import load_demo_images
@@ -17,6 +17,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, password, **options):
+        if not password.strip():
+            raise CommandError(
+                "Give the demo accounts a password (--password), or leave the "
+                "option out for the default."
+            )
         dramas, people = demo.load_show_data()
         self.stdout.write(f"Demo desk: {len(dramas)} dramas, {len(people)} people.")
         self.stdout.write(f"Image library: {len(load_demo_images())} demo pictures.")
@@ -27,7 +32,12 @@ class Command(BaseCommand):
         if stories:
             self.stdout.write(f"Demo stories: {len(stories)} added.")
         if settings.DEBUG:
+            # Existing accounts keep their password: print this one only if it
+            # is theirs.
+            if created or demo.accounts_take(password):
+                said = f"demo password: {password}"
+            else:
+                said = "they keep the password they were given before this run"
             self.stdout.write(
-                "Log in to the desk (/admin/) as admin, editor or journalist; "
-                f"demo password: {password}"
+                f"Log in to the desk (/admin/) as admin, editor or journalist; {said}"
             )
