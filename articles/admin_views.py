@@ -61,6 +61,8 @@ def desk_panel(model_admin, request, object_id):
             "blockers": services.publish_blockers(article),
             "has_errors": any(f["level"] == "error" for f in article.desk_findings),
             "audit": audit,
+            # A refused button's typed values, shown once (see _keep_typed).
+            "typed": request.session.pop(f"desk-typed-{article.pk}", {}),
             # At the top, where the writer looks first: what the editor asked for.
             "sent_back": services.sent_back(article, audit[:1]),
             "withdrawal": audit[0]
@@ -78,12 +80,20 @@ def desk_panel(model_admin, request, object_id):
     }
 
 
+def _keep_typed(request, article):
+    """What a refused button's form held (a time, a reason, a note), for the story's
+    page to fill in again: the refusal is a redirect, and it must not lose them."""
+    typed = {name: request.POST.get(name, "")[:2000] for name in TransitionForm.TYPED}
+    request.session[f"desk-typed-{article.pk}"] = typed
+
+
 @require_POST
 def transition(request, pk):
     article = _article(request, pk)
     form = TransitionForm(request.POST)
     if not form.is_valid():
         _report(request, ValidationError(list(form.errors.values())[0]))
+        _keep_typed(request, article)
         return _back(article)
     action, note = form.cleaned_data["action"], form.cleaned_data["note"]
     reason = form.cleaned_data["override_reason"]
@@ -105,6 +115,7 @@ def transition(request, pk):
         change = calls[action]()
     except ValidationError as error:
         _report(request, error)
+        _keep_typed(request, article)
     else:
         status = change.get_to_status_display().lower()
         if change.to_status == article.Status.SCHEDULED:
@@ -155,6 +166,7 @@ def add_note(request, pk):
         services.add_public_note(article, by=request.user, **form.cleaned_data)
     except ValidationError as error:
         _report(request, error)
+        _keep_typed(request, article)
     else:
         messages.success(request, "The note is on the story, with the time.")
     return _back(article)

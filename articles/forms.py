@@ -131,6 +131,8 @@ class DeskTimeField(forms.DateTimeField):
 
 class TransitionForm(forms.Form):
     ACTIONS = ["submit", "publish", "schedule", "send_back", "withdraw"]
+    # What the desk types into these forms, kept when a transition is refused.
+    TYPED = ["action", "note", "override_reason", "publish_at"]
 
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
     note = forms.CharField(required=False, max_length=2000)

@@ -379,3 +379,21 @@ def test_a_story_not_yet_live_is_withdrawn_before_it_goes_live(client, editor):
     assert "Withdraw before it goes live" in panel(scheduled)
     assert "Withdraw from the site" not in panel(scheduled)
     assert "Withdraw from the site" in panel(published)
+
+
+def test_a_refused_button_gives_back_what_was_typed_once(client, editor):
+    article = make_in_state(S.IN_REVIEW, make_user("Journalist"))
+    client.force_login(editor)
+    page = reverse("admin:articles_article_change", args=[article.pk])
+
+    refused = post_transition(
+        client, article, "schedule", publish_at="2020-03-01T09:30"
+    )
+    first, again = client.get(page).text, client.get(page).text
+
+    assert refused.status_code == 302
+    assert article.status == S.IN_REVIEW
+    assert 'name="publish_at" required\n                 value="2020-03-01T09:30">' in (
+        first
+    )
+    assert "2020-03-01T09:30" not in again
