@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models.functions import ExtractYear
 
 from newsdesk.date_inputs import DATE_ONLY
-from people.admin import CreditInline
+from people.admin import CreditInline, CrewCreditInline
 
 from .models import AlternativeTitle, Drama, Genre, Network
 
@@ -47,10 +47,14 @@ class AlternativeTitleInline(admin.TabularInline):
     verbose_name = "other known title"
 
 
-class DramaCreditInline(CreditInline):
+class DramaCastInline(CreditInline):
     other = "person"
     extra = 1
-    verbose_name_plural = "cast and crew"
+
+
+class DramaCrewInline(CrewCreditInline):
+    other = "person"
+    extra = 1
 
 
 @admin.register(Drama)
@@ -62,7 +66,7 @@ class DramaAdmin(admin.ModelAdmin):
     search_fields = ["title", "native_title", "alternative_titles__title", "slug"]
     autocomplete_fields = ["network", "streaming_platforms", "genres"]
     date_hierarchy = "premiere_on"
-    inlines = [AlternativeTitleInline, DramaCreditInline]
+    inlines = [AlternativeTitleInline, DramaCastInline, DramaCrewInline]
     fieldsets = [
         (None, {"fields": ["title", "native_title", "slug", "synopsis", "genres"]}),
         ("Where it airs", {"fields": ["network", "streaming_platforms", "country"]}),

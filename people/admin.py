@@ -3,7 +3,7 @@ from django.contrib import admin
 from newsdesk.date_inputs import DATE_ONLY
 from newsdesk.names import name_key
 
-from .forms import CREDIT_DETAILS, CreditInlineForm
+from .forms import CAST_DETAILS, CREW_DETAILS, CastCreditForm, CrewCreditForm
 from .models import Alias, Person, Role
 
 
@@ -13,22 +13,36 @@ class AliasInline(admin.TabularInline):
 
 
 class CreditInline(admin.TabularInline):
-    """Credits edited from one side: set `other` to the field naming the other side."""
+    """Credits edited from one side, cast and crew in tables of their own: set
+    `other` to the field naming the other side. One table of both had eight
+    columns, wider than the desk's page, and a crew row's job sat off the screen."""
 
     model = Role
-    form = CreditInlineForm
+    form = CastCreditForm
+    details = CAST_DETAILS
     other = "drama"
     extra = 0
-    verbose_name_plural = "credits"
+    verbose_name = "cast credit"
+    verbose_name_plural = "cast"
 
     class Media:
         css = {"all": ["people/credits.css"]}
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(category=self.form.fixed_category)
+
     def get_fields(self, request, obj=None):
-        return [self.other, *CREDIT_DETAILS]
+        return [self.other, "category", *self.details]
 
     def get_autocomplete_fields(self, request):
         return [self.other]
+
+
+class CrewCreditInline(CreditInline):
+    form = CrewCreditForm
+    details = CREW_DETAILS
+    verbose_name = "crew credit"
+    verbose_name_plural = "crew"
 
 
 @admin.register(Person)
@@ -36,7 +50,7 @@ class PersonAdmin(admin.ModelAdmin):
     formfield_overrides = DATE_ONLY
     list_display = ["name", "native_name", "birth_date", "slug"]
     search_fields = ["name", "native_name", "aliases__name", "slug"]
-    inlines = [AliasInline, CreditInline]
+    inlines = [AliasInline, CreditInline, CrewCreditInline]
     fields = ["name", "native_name", "slug", "birth_date", "bio"]
 
     def get_search_results(self, request, queryset, search_term):

@@ -131,6 +131,8 @@ def test_a_date_typed_in_the_date_picker_is_saved(superuser_client):
         "aliases-INITIAL_FORMS": "0",
         "credits-TOTAL_FORMS": "0",
         "credits-INITIAL_FORMS": "0",
+        "credits-2-TOTAL_FORMS": "0",
+        "credits-2-INITIAL_FORMS": "0",
     }
 
     response = superuser_client.post(url, form)
