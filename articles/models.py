@@ -197,6 +197,8 @@ class Article(models.Model):
             ),
             # The desk's story list (last saved first).
             models.Index(fields=["modified_at", "id"]),
+            # The desk check for a headline another story already has.
+            models.Index(fields=["headline"], name="article_headline"),
         ]
 
     def __str__(self):

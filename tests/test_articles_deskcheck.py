@@ -207,6 +207,36 @@ def test_poster_story_without_a_poster_is_an_error(desk):
     assert "poster" in codes(found, ("error",))
 
 
+def test_a_poster_story_about_an_old_poster_is_a_warning(desk):
+    poster = make_image(kind="poster", unveiled_on=DEC_16)
+
+    def warnings(on):
+        article = story(desk, "<p>A new poster.</p>", kind="poster_reveal")
+        article.lead_image = poster
+        found = deskcheck.run(article, on=on)
+        return [f.message for f in found if f.code == "poster"]
+
+    assert warnings(D(2024, 12, 30)) == []  # 14 days on: still news
+    assert warnings(D(2026, 11, 24)) == [
+        "The poster was unveiled on Monday, December 16, 2024, 708 days before the "
+        "story's date: is it still news?"
+    ]
+
+
+def test_a_headline_another_story_has_is_a_warning(desk):
+    first = story(desk, "<p>A new poster.</p>", headline="First look: the new poster")
+    again = story(desk, "<p>A new poster.</p>", headline="First look: the new poster")
+    other = story(desk, "<p>A new poster.</p>", headline="Another look")
+
+    found = deskcheck.run(again)
+
+    assert [f.message for f in found if f.code == "duplicate"] == [
+        f"Another story has this headline (draft, no. {first.pk}): is this the same "
+        "news again?"
+    ]
+    assert "duplicate" not in codes(deskcheck.run(other))
+
+
 def test_hyphenated_and_spaced_spellings_are_the_same_person(desk):
     article = story(desk, "<p>Lee Min-ho stars as Eve Kim. LEE MINHO is back.</p>")
 

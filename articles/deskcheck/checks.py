@@ -3,6 +3,9 @@
 import difflib
 import re
 
+from django.utils import timezone
+
+from articles.models import Article
 from images.models import Image
 from newsdesk.phrases import fold_phrase
 
@@ -57,6 +60,8 @@ KNOWN_FOR = re.compile(
     r"(?P<role3>writer|director|creator|star) of)\b",
     re.IGNORECASE,
 )
+# A poster story about a poster unveiled longer ago than this is probably not news.
+FRESH_DAYS = 14
 ROLE_JOBS = {
     "writer": "screenwriter",
     "screenwriter": "screenwriter",
@@ -392,9 +397,41 @@ def images(doc):
                 "not a poster.",
                 "",
             )
+        elif image.unveiled_on and (doc.on - image.unveiled_on).days > FRESH_DAYS:
+            yield Finding(
+                WARNING,
+                "poster",
+                f"The poster was unveiled on {long_form(image.unveiled_on)}, "
+                f"{(doc.on - image.unveiled_on).days} days before the story's date: "
+                "is it still news?",
+                "",
+            )
     if image is not None:
         for problem in image.publish_problems():
             yield Finding(ERROR, "image", problem, "")
+
+
+def duplicates(doc):
+    """Another story with the same headline: the same news drafted or run twice."""
+    headline = doc.article.headline.strip()
+    if not headline:
+        return
+    others = (
+        Article.objects.filter(headline=headline)
+        .exclude(pk=doc.article.pk)
+        .only("headline", "status", "publish_at")
+        .order_by("-pk")
+    )
+    for other in others[:1]:
+        when = f", {long_form(timezone.localdate(other.publish_at))}"
+        yield Finding(
+            WARNING,
+            "duplicate",
+            f"Another story has this headline ({other.get_status_display().lower()}"
+            f"{when if other.publish_at else ''}, no. {other.pk}): is this the same "
+            "news again?",
+            "",
+        )
 
 
 ALL = [
@@ -407,4 +444,5 @@ ALL = [
     spelling,
     links,
     images,
+    duplicates,
 ]
