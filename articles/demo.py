@@ -121,6 +121,9 @@ def _story(row, *, editor, journalist):
     article.dramas.set(Drama.objects.filter(slug__in=row["dramas"]))
     article.people.set(Person.objects.filter(slug__in=row["people"]))
     services.record_revision(article, by=journalist, comment="First draft.")
+    # As a save in the desk does: the editor opening a story in review sees its
+    # findings, not "Not checked yet".
+    services.check_copy(article)
     if row["status"] != "draft":
         services.submit(article, by=journalist)
     if row["status"] == "scheduled":

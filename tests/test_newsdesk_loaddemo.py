@@ -66,6 +66,8 @@ def test_loaddemo_adds_stories_in_every_state_through_the_workflow():
     assert StatusChange.objects.filter(
         article=published, by__username="editor"
     ).exists()
+    # Checked as a save in the desk checks them: none says "Not checked yet".
+    assert not Article.objects.filter(desk_checked_at__isnull=True).exists()
 
 
 def test_loaddemo_refuses_an_empty_password():
