@@ -23,6 +23,8 @@ COMPARED_FIELDS = [
     ("seo_title", "Search title"),
     ("seo_description", "Search description"),
 ]
+# Which of them hold HTML (the others are plain text, compared as typed).
+HTML_FIELDS = {"body"}
 # What a story links to, compared by record: (field, label, model, what one is).
 LINKED_FIELDS = [
     ("dramas", "Dramas", Drama, "drama"),
@@ -34,6 +36,7 @@ LINKED_FIELDS = [
 # begins, inside a run of blocks compared word by word.
 BREAK = "\n"
 BLOCK_END = re.compile(r"</(p|li|h[2-4]|blockquote)>", re.IGNORECASE)
+LINE_BREAK = "<br><br>"
 # Blocks that changed are compared word by word up to this many word pairs (old
 # words times new): difflib's matching grows with that product, and a 6,000-word
 # story compared whole took 21 s. Beyond it, a block is compared with the one in
@@ -41,12 +44,17 @@ BLOCK_END = re.compile(r"</(p|li|h[2-4]|blockquote)>", re.IGNORECASE)
 WORD_PAIRS = 4_000_000
 
 
-def _blocks(html):
-    """A body's blocks, each a tuple of its words; tags and entities dropped."""
-    marked = BLOCK_END.sub(lambda m: m.group(0) + BREAK, html or "")
+def _blocks(text, *, html):
+    """A field's blocks, each a tuple of its words: a body's paragraphs, list items
+    and headings, its tags dropped; a plain field is one block."""
+    if not html:
+        return [tuple(words)] if (words := (text or "").split()) else []
+    # A newline inside a paragraph is a space, not a break.
+    flat = re.sub(r"\s+", " ", text or "")
+    marked = BLOCK_END.sub(lambda m: m.group(0) + BREAK, flat)
     # Unescaped here, escaped once again on the way out: "&amp;" stays "&".
-    text = unescape(strip_tags(marked))
-    return [tuple(words) for block in text.split(BREAK) if (words := block.split())]
+    plain = unescape(strip_tags(marked))
+    return [tuple(words) for block in plain.split(BREAK) if (words := block.split())]
 
 
 def _words(blocks):
@@ -59,8 +67,9 @@ def _words(blocks):
 def _text(words, *, marked=False):
     """Words as HTML: a block break is a line break, or ¶ when `marked` (a break
     removed or added between words)."""
-    html = " ".join("¶" if w == BREAK and marked else escape(w) for w in words)
-    return html.replace(f" {BREAK} ", "<br><br>")
+    return " ".join(
+        ("¶" if marked else LINE_BREAK) if w == BREAK else escape(w) for w in words
+    )
 
 
 def _groups(old_blocks, new_blocks):
@@ -96,10 +105,11 @@ def _word_runs(old, new):
     ]
 
 
-def word_diff(old, new):
-    """HTML with removed words in <del> and added words in <ins>, block by block."""
+def word_diff(old, new, *, html=True):
+    """HTML with removed words in <del> and added words in <ins>, block by block;
+    `html` for a body, whose tags are dropped and entities read."""
     groups = []
-    for runs in _groups(_blocks(old), _blocks(new)):
+    for runs in _groups(_blocks(old, html=html), _blocks(new, html=html)):
         out = []
         for op, old_words, new_words, marked in runs:
             if op == "equal":
@@ -109,13 +119,21 @@ def word_diff(old, new):
             if op in {"replace", "insert"}:
                 out.append(f"<ins>{_text(new_words, marked=marked)}</ins>")
         groups.append(" ".join(out))
-    return mark_safe("<br><br>".join(groups))
+    joined = LINE_BREAK.join(groups)
+    return mark_safe(joined.replace(f" {LINE_BREAK} ", LINE_BREAK))
 
 
 def compare(old_fields, new_fields):
     """[(label, diff html)] for each compared field that differs."""
     return [
-        (label, word_diff(old_fields.get(name, ""), new_fields.get(name, "")))
+        (
+            label,
+            word_diff(
+                old_fields.get(name, ""),
+                new_fields.get(name, ""),
+                html=name in HTML_FIELDS,
+            ),
+        )
         for name, label in COMPARED_FIELDS
         if (old_fields.get(name) or "") != (new_fields.get(name) or "")
     ]

@@ -521,6 +521,23 @@ def test_revision_diff_keeps_the_paragraphs_and_marks_a_new_one(client, editor):
     ) in response.text
 
 
+def test_revision_diff_keeps_the_break_between_two_changed_paragraphs(client, editor):
+    article = create_through_admin(
+        client, editor, body="<p>Premieres in 2024.</p><p>On tvN.</p>"
+    )
+    client.post(
+        change_url(article),
+        form_data(article, body="<p>Premieres in 2025.</p><p>On JTBC.</p>"),
+    )
+
+    response = client.get(reverse("admin:articles_revisions", args=[article.pk]))
+
+    assert (
+        "Premieres in <del>2024.</del> <ins>2025.</ins><br><br>"
+        "On <del>tvN.</del> <ins>JTBC.</ins>"
+    ) in response.text
+
+
 def test_a_copy_edit_of_every_paragraph_of_a_long_story_is_shown_word_by_word(
     client, editor
 ):
