@@ -53,6 +53,8 @@ def desk_panel(model_admin, request, object_id):
         ]
     )
     audit = list(article.status_changes.select_related("by")[:50])
+    typed = _typed(request, article)
+    withdrawn = article.status == Article.Status.WITHDRAWN
     return {
         "desk": {
             "article": article,
@@ -62,11 +64,11 @@ def desk_panel(model_admin, request, object_id):
             "has_errors": any(f["level"] == "error" for f in article.desk_findings),
             "audit": audit,
             # A refused button's typed values, shown once (see _keep_typed).
-            "typed": request.session.pop(f"desk-typed-{article.pk}", {}),
+            "typed": typed,
             # At the top, where the writer looks first: what the editor asked for.
             "sent_back": services.sent_back(article, audit[:1]),
             "withdrawal": audit[0]
-            if audit and article.status == Article.Status.WITHDRAWN
+            if withdrawn and audit and audit[0].to_status == article.status
             else None,
             "versions": versions[:VERSIONS_SHOWN],
             "older_versions": len(versions) > VERSIONS_SHOWN,
@@ -75,16 +77,29 @@ def desk_panel(model_admin, request, object_id):
                 for link in article.preview_links.select_related("created_by")[:10]
             ],
             "notes": article.public_notes.all(),
-            "note_form": PublicNoteForm(),
+            "note_form": PublicNoteForm(
+                initial={name: typed[name] for name in NOTE_TYPED if name in typed}
+            ),
         }
     }
 
 
-def _keep_typed(request, article):
-    """What a refused button's form held (a time, a reason, a note), for the story's
-    page to fill in again: the refusal is a redirect, and it must not lose them."""
-    typed = {name: request.POST.get(name, "")[:2000] for name in TransitionForm.TYPED}
-    request.session[f"desk-typed-{article.pk}"] = typed
+# Where a refused form's typed values wait for the story's page: one slot a session.
+TYPED = "desk-typed"
+NOTE_TYPED = ["kind", "text"]
+
+
+def _keep_typed(request, article, names):
+    """What a refused form held (a time, a reason, a note), for the story's page to
+    fill in again: the refusal is a redirect, and it must not lose them."""
+    typed = {name: request.POST.get(name, "")[:2000] for name in names}
+    request.session[TYPED] = {**typed, "story": article.pk}
+
+
+def _typed(request, article):
+    """The values _keep_typed kept for this story, once."""
+    typed = request.session.pop(TYPED, None) or {}
+    return typed if typed.get("story") == article.pk else {}
 
 
 @require_POST
@@ -93,7 +108,7 @@ def transition(request, pk):
     form = TransitionForm(request.POST)
     if not form.is_valid():
         _report(request, ValidationError(list(form.errors.values())[0]))
-        _keep_typed(request, article)
+        _keep_typed(request, article, TransitionForm.TYPED)
         return _back(article)
     action, note = form.cleaned_data["action"], form.cleaned_data["note"]
     reason = form.cleaned_data["override_reason"]
@@ -115,7 +130,7 @@ def transition(request, pk):
         change = calls[action]()
     except ValidationError as error:
         _report(request, error)
-        _keep_typed(request, article)
+        _keep_typed(request, article, TransitionForm.TYPED)
     else:
         status = change.get_to_status_display().lower()
         if change.to_status == article.Status.SCHEDULED:
@@ -161,12 +176,13 @@ def add_note(request, pk):
         _report(
             request, ValidationError("Choose correction or update and write the note.")
         )
+        _keep_typed(request, article, NOTE_TYPED)
         return _back(article)
     try:
         services.add_public_note(article, by=request.user, **form.cleaned_data)
     except ValidationError as error:
         _report(request, error)
-        _keep_typed(request, article)
+        _keep_typed(request, article, NOTE_TYPED)
     else:
         messages.success(request, "The note is on the story, with the time.")
     return _back(article)

@@ -74,7 +74,7 @@ def load_portrait(person):
 def _file_missing(image):
     """A demo picture whose file is gone (a database restored without its media
     folder): drawn again, rather than failing the whole load."""
-    return not image.file.storage.exists(image.file.name)
+    return not image.file.name or not image.file.storage.exists(image.file.name)
 
 
 def upload(art, name):

@@ -391,9 +391,27 @@ def test_a_refused_button_gives_back_what_was_typed_once(client, editor):
     )
     first, again = client.get(page).text, client.get(page).text
 
+    article.refresh_from_db()
     assert refused.status_code == 302
     assert article.status == S.IN_REVIEW
-    assert 'name="publish_at" required\n                 value="2020-03-01T09:30">' in (
-        first
-    )
+    publish_at = first.split('id="publish-at"')[1].split(">")[0]
+    assert 'value="2020-03-01T09:30"' in publish_at
     assert "2020-03-01T09:30" not in again
+
+
+def test_a_refused_note_for_readers_gives_back_its_text(client, editor):
+    article = make_in_state(S.PUBLISHED, make_user("Journalist"))
+    other = make_in_state(S.PUBLISHED, make_user("Journalist"))
+    client.force_login(editor)
+    url = reverse("admin:articles_add_note", args=[article.pk])
+
+    def page(story):
+        return client.get(reverse("admin:articles_article_change", args=[story.pk]))
+
+    client.post(url, {"kind": "", "text": "The premiere is on 4 January."})
+    kept = page(article).text
+    client.post(url, {"kind": "", "text": "The premiere is on 4 January."})
+    elsewhere = page(other).text
+
+    assert "The premiere is on 4 January.</textarea>" in kept
+    assert "The premiere is on 4 January." not in elsewhere

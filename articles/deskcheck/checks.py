@@ -423,13 +423,14 @@ def duplicates(doc):
         .order_by("-pk")
     )
     for other in others[:1]:
-        when = f", {long_form(timezone.localdate(other.publish_at))}"
+        status = other.get_status_display().lower()
+        if other.publish_at:
+            status += f", {long_form(timezone.localdate(other.publish_at))}"
         yield Finding(
             WARNING,
             "duplicate",
-            f"Another story has this headline ({other.get_status_display().lower()}"
-            f"{when if other.publish_at else ''}, no. {other.pk}): is this the same "
-            "news again?",
+            f"Another story has this headline ({status}, no. {other.pk}): is this "
+            "the same news again?",
             "",
         )
 
