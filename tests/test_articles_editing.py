@@ -504,38 +504,34 @@ def test_a_drafts_filled_in_slug_follows_its_headline(
     assert follows or article.slug == slug
 
 
-def test_revision_diff_keeps_the_paragraphs_and_marks_a_new_one(client, editor):
+@pytest.mark.parametrize(
+    ("edited", "shown"),
+    [
+        (  # a paragraph added: its own line
+            "<p>Premieres in 2025.</p><p>On tvN.</p><p>New.</p>",
+            "Premieres in <del>2024.</del> <ins>2025.</ins><br><br>On tvN.<br><br>"
+            "<ins>New.</ins>",
+        ),
+        (  # two neighbouring paragraphs changed: the break between them kept
+            "<p>Premieres in 2025.</p><p>On JTBC.</p>",
+            "Premieres in <del>2024.</del> <ins>2025.</ins><br><br>"
+            "On <del>tvN.</del> <ins>JTBC.</ins>",
+        ),
+        (  # two paragraphs made one: the break marked as removed
+            "<p>Premieres in 2024. On tvN.</p>",
+            "Premieres in 2024. <del>¶</del> On tvN.",
+        ),
+    ],
+)
+def test_revision_diff_keeps_the_paragraphs(client, editor, edited, shown):
     article = create_through_admin(
         client, editor, body="<p>Premieres in 2024.</p><p>On tvN.</p>"
     )
-    client.post(
-        change_url(article),
-        form_data(article, body="<p>Premieres in 2025.</p><p>On tvN.</p><p>New.</p>"),
-    )
+    client.post(change_url(article), form_data(article, body=edited))
 
     response = client.get(reverse("admin:articles_revisions", args=[article.pk]))
 
-    assert (
-        "Premieres in <del>2024.</del> <ins>2025.</ins><br><br>On tvN.<br><br>"
-        "<ins>New.</ins>"
-    ) in response.text
-
-
-def test_revision_diff_keeps_the_break_between_two_changed_paragraphs(client, editor):
-    article = create_through_admin(
-        client, editor, body="<p>Premieres in 2024.</p><p>On tvN.</p>"
-    )
-    client.post(
-        change_url(article),
-        form_data(article, body="<p>Premieres in 2025.</p><p>On JTBC.</p>"),
-    )
-
-    response = client.get(reverse("admin:articles_revisions", args=[article.pk]))
-
-    assert (
-        "Premieres in <del>2024.</del> <ins>2025.</ins><br><br>"
-        "On <del>tvN.</del> <ins>JTBC.</ins>"
-    ) in response.text
+    assert shown in response.text
 
 
 def test_a_copy_edit_of_every_paragraph_of_a_long_story_is_shown_word_by_word(
