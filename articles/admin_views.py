@@ -54,7 +54,7 @@ def desk_panel(model_admin, request, object_id):
     )
     audit = list(article.status_changes.select_related("by")[:50])
     typed = _typed(request, article)
-    withdrawn = article.status == Article.Status.WITHDRAWN
+    move = services.current_move(article, audit)
     return {
         "desk": {
             "article": article,
@@ -66,10 +66,8 @@ def desk_panel(model_admin, request, object_id):
             # A refused button's typed values, shown once (see _keep_typed).
             "typed": typed,
             # At the top, where the writer looks first: what the editor asked for.
-            "sent_back": services.sent_back(article, audit[:1]),
-            "withdrawal": audit[0]
-            if withdrawn and audit and audit[0].to_status == article.status
-            else None,
+            "sent_back": move if article.status == Article.Status.DRAFT else None,
+            "withdrawal": move if article.status == Article.Status.WITHDRAWN else None,
             "versions": versions[:VERSIONS_SHOWN],
             "older_versions": len(versions) > VERSIONS_SHOWN,
             "links": [

@@ -160,14 +160,13 @@ def send_back(article, *, by, note):
     return _move(article, S.DRAFT, by=by, note=note.strip())
 
 
-def sent_back(article, changes):
-    """The send-back (a StatusChange, with the editor's note) that a draft is
-    waiting on, given its status changes newest first; None when the writer is not
-    on one. Only send_back moves a story into draft."""
+def current_move(article, changes):
+    """The status change (with its note: who, when, why) that put the story in the
+    status it is in, given its changes newest first; None for a story never moved.
+    For a draft it is the send-back (only send_back moves a story into draft), for a
+    withdrawn story the withdrawal."""
     latest = next(iter(changes), None)
-    if article.status == S.DRAFT and latest and latest.to_status == S.DRAFT:
-        return latest
-    return None
+    return latest if latest and latest.to_status == article.status else None
 
 
 def schedule(article, *, by, publish_at, now=None, override_reason=""):

@@ -23,8 +23,8 @@ def desk_panels(context):
         .order_by("-modified_at")
     )
     mine = Q(created_by=user) | Q(bylines=user)
-    # A draft's newest status change can only be a send-back (nothing else moves a
-    # story into draft): its note is what the editor wants done.
+    # A draft's newest status change is its send-back (services.current_move, in
+    # SQL for the list): its note is what the editor wants done.
     newest_change = StatusChange.objects.filter(article=OuterRef("pk")).order_by(
         "-at", "-pk"
     )
