@@ -17,7 +17,7 @@ from collections.abc import Collection
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 
@@ -62,11 +62,10 @@ def find(query):
 
     Only the WINDOW newest stories whose words match, and the WINDOW newest tagged
     with a drama or person the query names, are ranked: a word in every other story
-    ("Choi", "premiere") costs the same as a rare one. Returns the stories,
-    whether older matches were left out, and the dramas and people it names.
+    ("Choi", "premiere") costs the same as a rare one.
     """
     if not WORD.search(query):
-        return Article.objects.none(), False, Named()
+        return Found(Article.objects.none(), 0, truncated=False, named=Named())
     spellings, people = named_people(query)
     named = Named(dramas=named_dramas(query), people=people)
     tagged = _newest(Article.objects.live().filter(pk__in=stories_about(named)))
@@ -86,7 +85,9 @@ def find(query):
         .annotate(rank=rank + boost)
         .order_by("-rank", "-publish_at", "-pk")
     )
-    return found, WINDOW in {len(tagged), len(ids) - len(tagged)}, named
+    truncated = WINDOW in {len(tagged), len(ids) - len(tagged)}
+    # The ids are of live stories, read a moment ago: no need to count them again.
+    return Found(found, len(set(ids)), truncated=truncated, named=named)
 
 
 def _newest(stories):
@@ -126,6 +127,17 @@ def named_dramas(query):
     if len(query) < 2:
         return []
     return title_search.get().containing(query, limit=MAX_DRAMAS)
+
+
+@dataclasses.dataclass(frozen=True)
+class Found:
+    """What `find` found: the stories, best first, and how many there are; whether
+    older matches were left out; and the dramas and people the query names."""
+
+    stories: QuerySet
+    count: int
+    truncated: bool
+    named: "Named"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -189,17 +201,20 @@ def _matching(query, spellings):
 def search(request):
     asked = request.GET.get("q", "")
     query = clean(asked)
-    found, truncated, named = find(query)
-    page = CappedPaginator(found, 20).get_page(request.GET.get("page"))
+    found = find(query)
+    paginator = CappedPaginator(found.stories, 20, count=found.count)
+    page = paginator.get_page(request.GET.get("page"))
     # The shows and people themselves, above the first page of stories.
-    dramas, people = named.read(limit=NAMED_SHOWN) if page.number == 1 else ([], [])
+    dramas, people = (
+        found.named.read(limit=NAMED_SHOWN) if page.number == 1 else ([], [])
+    )
     return render(
         request,
         "articles/search.html",
         {
             "query": query,
             "page_obj": page,
-            "truncated": truncated,
+            "truncated": found.truncated,
             "shortened": len(asked.strip()) > MAX_QUERY_LENGTH,
             "max_length": MAX_QUERY_LENGTH,
             "named_dramas": dramas,

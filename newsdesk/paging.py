@@ -10,6 +10,12 @@ class CappedPaginator(Paginator):
 
     max_pages = 1000
 
+    def __init__(self, *args, count=None, **kwargs):
+        """`count`: how many rows there are, where the caller already knows."""
+        super().__init__(*args, **kwargs)
+        if count is not None:
+            self.count = min(count, self.per_page * self.max_pages)
+
     @cached_property
     def count(self):
         limit = self.per_page * self.max_pages
