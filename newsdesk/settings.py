@@ -203,6 +203,9 @@ if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# A refused post says what happened in the site's words (Django's page is for
+# developers, and its inline style is blocked by the policy).
+CSRF_FAILURE_VIEW = "newsdesk.errors.csrf_failure"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_SECONDS", default=12 * 60 * 60)

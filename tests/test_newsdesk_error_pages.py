@@ -45,3 +45,34 @@ def test_404_page_is_in_site_design_and_not_indexed(client):
     assert '<nav class="site-nav"' in html
     assert '<meta name="robots" content="noindex">' in html
     assert 'rel="canonical"' not in html
+
+
+@pytest.mark.django_db
+def test_a_desk_save_that_fails_the_csrf_check_says_nothing_was_saved(journalist):
+    from tests.factories import make_article
+
+    story = make_article(by=journalist, headline="Before")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(journalist)
+
+    # A page left open while its desk member was logged out: no token matches.
+    response = browser.post(
+        f"/admin/articles/article/{story.pk}/change/", {"headline": "After"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Nothing was saved: the page was out of date" in html
+    assert "this browser kept a copy" in html
+    assert 'href="/admin/"' in html
+    story.refresh_from_db()
+    assert story.headline == "Before"
+
+
+def test_a_reader_form_that_fails_the_csrf_check_gets_the_site_page(db):
+    response = Client(enforce_csrf_checks=True).post("/search/", {"q": "x"})
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Nothing was sent: the page was out of date" in html
+    assert "kept a copy" not in html

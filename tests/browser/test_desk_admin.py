@@ -151,3 +151,57 @@ def test_the_lead_image_picker_shows_thumbnails(desk, page, screenshot):
     chosen = page.locator(".field-lead_image .select2-selection__rendered img")
     assert chosen.get_attribute("src") == image.thumbnail.file.url
     assert page.console_errors == []
+
+
+def test_changes_a_lost_session_would_have_cost_come_back_from_the_browser(
+    desk, page, screenshot
+):
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.models import Session
+
+    writer = get_user_model().objects.get(username="journalist")
+    story = Article.objects.create(
+        headline="Poster day", body="<p>Copy.</p>", created_by=writer
+    )
+    change = f"{desk}/admin/articles/article/{story.pk}/change/"
+    log_in(page, desk, "journalist")
+    page.goto(change)
+    page.fill("#id_headline", "Poster day, with the cast")
+    page.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Lee Min Ho leads it.")
+
+    # The session runs out while the page is open: the save lands on the login page.
+    Session.objects.all().delete()
+    page.click("input[name=_continue]")
+    page.wait_for_url(f"{desk}/admin/login/**")
+    story.refresh_from_db()
+    assert story.headline == "Poster day"
+
+    page.fill("#id_username", "journalist")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(change)
+    offer = page.locator("#story-copy")
+    offer.get_by_text("This browser kept a copy of your changes").wait_for()
+    assert page.input_value("#id_headline") == "Poster day"
+    screenshot(page, "desk-story-copy-offered")
+
+    offer.get_by_role("button", name="Restore my changes").click()
+    assert page.input_value("#id_headline") == "Poster day, with the cast"
+    assert page.input_value("#id_body") == "<p>Copy. Lee Min Ho leads it.</p>"
+    page.click("input[name=_continue]")
+    page.wait_for_url(change)
+
+    story.refresh_from_db()
+    assert story.headline == "Poster day, with the cast"
+    assert story.body == "<p>Copy. Lee Min Ho leads it.</p>"
+    # The desk has the changes now: nothing is offered, and the copy is gone.
+    assert page.locator("#story-copy").is_hidden()
+    assert (
+        page.evaluate("Object.keys(localStorage)").count(
+            f"newsdesk:story-copy:{writer.pk}:{story.pk}"
+        )
+        == 0
+    )
+    assert page.console_errors == []
