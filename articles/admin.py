@@ -299,8 +299,22 @@ class ArticleAdmin(admin.ModelAdmin):
             context = {
                 **(extra_context or {}),
                 **admin_views.desk_panel(self, request, object_id),
+                **admin_views.story_copy(request, object_id),
             }
             return super().changeform_view(request, object_id, form_url, context)
+
+    def changelist_view(self, request, extra_context=None):
+        # "Save" lands here: the browser's copy of what was saved can go.
+        context = {**(extra_context or {}), **admin_views.story_copy(request)}
+        return super().changelist_view(request, context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        admin_views.story_saved(request, None)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        admin_views.story_saved(request, obj.pk)
+        return super().response_change(request, obj)
 
     def render_change_form(self, request, context, *args, **kwargs):
         # The editor's import map is an inline script: the policy lets it run only

@@ -82,6 +82,30 @@ def desk_panel(model_admin, request, object_id):
     }
 
 
+# The story whose save has just gone through, for story-copy.js on the page the save
+# leads to (the list, the story, a new story's form): its copy in the browser can go.
+SAVED = "desk-saved-story"
+NEW = "new"
+
+
+def story_saved(request, pk):
+    """A save of story `pk` (None: a new story) went through."""
+    request.session[SAVED] = str(pk or NEW)
+
+
+def story_copy(request, object_id=None):
+    """What story-copy.js needs: whose copy and of which story (a new one when
+    `object_id` is None), and which story the desk has just saved, once."""
+    saved = request.session.pop(SAVED, None) if request.method == "GET" else None
+    return {
+        "story_copy": {
+            "user": request.user.pk,
+            "story": str(object_id or NEW),
+            "saved": saved or "",
+        }
+    }
+
+
 # Where a refused form's typed values wait for the story's page: one slot a session.
 TYPED = "desk-typed"
 NOTE_TYPED = ["kind", "text"]

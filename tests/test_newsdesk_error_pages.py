@@ -56,14 +56,16 @@ def test_a_desk_save_that_fails_the_csrf_check_says_nothing_was_saved(journalist
     browser.force_login(journalist)
 
     # A page left open while its desk member was logged out: no token matches.
+    change = f"/admin/articles/article/{story.pk}/change/"
     response = browser.post(
-        f"/admin/articles/article/{story.pk}/change/", {"headline": "After"}
+        change, {"headline": "After"}, HTTP_REFERER=f"http://testserver{change}"
     )
 
     html = response.content.decode()
     assert response.status_code == 403
     assert "Nothing was saved: the page was out of date" in html
     assert "this browser kept a copy" in html
+    assert f'<a href="{change}">Open the page again</a>' in html
     assert 'href="/admin/"' in html
     story.refresh_from_db()
     assert story.headline == "Before"
@@ -76,3 +78,30 @@ def test_a_reader_form_that_fails_the_csrf_check_gets_the_site_page(db):
     assert response.status_code == 403
     assert "Nothing was sent: the page was out of date" in html
     assert "kept a copy" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "referer", ["https://elsewhere.example/admin/x/", "http://testserver/stories/"]
+)
+def test_the_csrf_page_links_back_only_to_a_desk_page_of_this_site(referer):
+    response = Client(enforce_csrf_checks=True).post(
+        "/admin/articles/article/1/change/", {}, HTTP_REFERER=referer
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Open the page again" not in html
+    assert "elsewhere.example" not in html
+
+
+@pytest.mark.django_db
+def test_an_out_of_date_login_form_says_to_log_in_again():
+    response = Client(enforce_csrf_checks=True).post(
+        "/admin/login/", {"username": "editor", "password": "x"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "The log-in form was out of date" in html
+    assert "If you were saving a story" not in html
