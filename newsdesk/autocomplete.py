@@ -9,6 +9,9 @@ tells the editor what was wrong.
 The search behind the autocomplete drops NUL bytes from the term: PostgreSQL refuses
 them in a text comparison (a 500), and no name or title holds one.
 
+A related model's admin may name its choices otherwise than their `str()`: it defines
+`autocomplete_text(obj)` (the desk's accounts: the full name, not the login).
+
 A related model's admin may say more about each choice than its name, so that the
 desk sees what it picks (an image's thumbnail, kind and credit): it defines
 `autocomplete_queryset(queryset)`, to fetch what that needs, and
@@ -30,8 +33,11 @@ class ValidValuesMixin:
         if to_field:
             key = self.field.remote_field.model._meta.get_field(to_field)
         keys = [v for v in value if _is_key(key, v)]
-        groups = super().optgroups(name, keys, attr)
         related_admin = self.admin_site.get_model_admin(self.field.remote_field.model)
+        if hasattr(related_admin, "autocomplete_text"):
+            # Django labels the choice already made through its form field.
+            self.choices.field.label_from_instance = related_admin.autocomplete_text
+        groups = super().optgroups(name, keys, attr)
         if keys and hasattr(related_admin, "autocomplete_result"):
             chosen = related_admin.model._default_manager.filter(
                 **{f"{key.attname}__in": keys}
@@ -86,6 +92,8 @@ class AutocompleteJsonView(autocomplete.AutocompleteJsonView):
 
     def serialize_result(self, obj, to_field_name):
         result = super().serialize_result(obj, to_field_name)
+        if hasattr(self.model_admin, "autocomplete_text"):
+            result["text"] = self.model_admin.autocomplete_text(obj)
         if hasattr(self.model_admin, "autocomplete_result"):
             result.update(self.model_admin.autocomplete_result(obj))
         return result

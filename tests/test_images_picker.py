@@ -1,4 +1,5 @@
-"""The desk's lead-image picker shows what each image is, not its name alone."""
+"""The desk's pickers: the lead image's shows what each image is, not its name
+alone; the bylines' names writers as the rest of the desk does."""
 
 import pytest
 from django.db import connection
@@ -12,13 +13,13 @@ pytestmark = pytest.mark.django_db
 SMALL = picture_bytes(size=(640, 480))
 
 
-def pick(client, term="", field="lead_image"):
+def pick(client, term="", field="lead_image", model="article"):
     response = client.get(
         reverse("admin:autocomplete"),
         {
             "term": term,
             "app_label": "articles",
-            "model_name": "article",
+            "model_name": model,
             "field_name": field,
         },
     )
@@ -90,3 +91,23 @@ def test_other_pickers_give_names_alone(superuser_client):
     [result] = pick(superuser_client, "Gong", field="people")
 
     assert set(result) == {"id", "text"}
+
+
+def test_the_byline_picker_names_writers_as_the_desk_does(superuser_client):
+    from tests.factories import make_user
+
+    writer = make_user(username="jlee", first_name="Lee", last_name="Ji-eun")
+    unnamed = make_user(username="jnoname", first_name="")
+    story = make_article(by=writer)
+
+    found = pick(superuser_client, "j", field="user", model="byline")
+    form = superuser_client.get(
+        reverse("admin:articles_article_change", args=[story.pk])
+    ).content.decode()
+
+    # By full name, with the login to tell two of one name apart; the login alone
+    # for an account with no name.
+    assert {"id": str(writer.pk), "text": "Lee Ji-eun (jlee)"} in found
+    assert {"id": str(unnamed.pk), "text": "jnoname"} in found
+    # The byline already given, in the form.
+    assert f'<option value="{writer.pk}" selected>Lee Ji-eun (jlee)</option>' in form
