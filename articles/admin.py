@@ -172,7 +172,14 @@ def _run_bulk(request, queryset, transition, done):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["headline", "status_label", "when", "byline_names", "kind"]
+    list_display = [
+        "headline",
+        "status_label",
+        "when",
+        "byline_names",
+        "kind",
+        "last_saved",
+    ]
     list_filter = [
         "status",
         "kind",
@@ -358,6 +365,11 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="goes live / went live", ordering="publish_at")
     def when(self, article):
         return desk_time(article.publish_at)
+
+    # The list's own order: the stories worked on last come first.
+    @admin.display(description="last saved", ordering="modified_at")
+    def last_saved(self, article):
+        return desk_time(article.modified_at)
 
     @admin.display(description="first published")
     def first_published(self, article):

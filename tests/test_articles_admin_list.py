@@ -179,6 +179,22 @@ def test_story_list_rows_link_each_story_and_give_its_time_in_the_desk_zone(
     assert "4 Jan 2025, 19:05" in page
 
 
+def test_story_list_shows_the_last_save_it_is_sorted_by(superuser_client):
+    older = make_article(headline="Saved first")
+    newer = make_article(headline="Saved last")
+    saved = datetime.datetime(2025, 1, 4, 10, 5, tzinfo=datetime.UTC)  # Seoul 19:05
+    type(older).objects.filter(pk=older.pk).update(
+        modified_at=saved - datetime.timedelta(days=1)
+    )
+    type(newer).objects.filter(pk=newer.pk).update(modified_at=saved)
+
+    page = superuser_client.get(URL).text
+
+    assert '<td class="field-last_saved">4 Jan 2025, 19:05</td>' in page
+    assert '<td class="field-last_saved">3 Jan 2025, 19:05</td>' in page
+    assert page.index("Saved last") < page.index("Saved first")
+
+
 def test_story_list_offers_a_draft_from_a_show_to_who_may_add_stories(
     superuser_client,
 ):

@@ -332,3 +332,23 @@ def test_a_new_story_is_kept_too_until_the_desk_has_it_and_logging_out_drops_cop
     stored = page.evaluate("Object.keys(localStorage)")
     assert not any("story-copy" in key for key in stored)
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_story_list_fits_its_window(desk, new_page, width, screenshot):
+    _story_by_journalist(
+        headline="Lee Min Ho and Gong Hyo Jin front the When the Stars Gossip poster"
+    )
+    page = new_page(width=width)
+    log_in(page, desk, "editor")
+    page.goto(f"{desk}/admin/articles/article/")
+
+    # Headline, status and time in view without scrolling the table sideways; on a
+    # phone kind, bylines and last save give way.
+    results = page.locator(".results")
+    overflow = results.evaluate("el => el.scrollWidth - el.clientWidth")
+    assert overflow <= 0, f"the table is {overflow}px wider than its column"
+    assert page.locator("th.column-when").is_visible()
+    assert page.locator("th.column-last_saved").is_visible() == (width > 767)
+    screenshot(page, f"desk-story-list-{width}")
+    assert page.console_errors == []
