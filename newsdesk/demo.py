@@ -231,8 +231,15 @@ def ensure_accounts(password):
     return created
 
 
-def accounts_take(password):
-    """Whether the demo accounts log in with `password` (the first one, checked)."""
-    username = ACCOUNTS[0][0]
-    user = get_user_model().objects.filter(username=username).first()
-    return user is not None and user.check_password(password)
+def accounts_taking(password, *, created=()):
+    """The demo accounts that log in with `password`, in ACCOUNTS order; those just
+    `created` with it are not hashed again."""
+    users = get_user_model().objects.in_bulk(
+        [username for username, *_ in ACCOUNTS], field_name="username"
+    )
+    return [
+        username
+        for username, *_ in ACCOUNTS
+        if username in created
+        or (username in users and users[username].check_password(password))
+    ]

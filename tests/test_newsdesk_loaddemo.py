@@ -86,3 +86,18 @@ def test_loaddemo_prints_a_password_only_when_it_logs_in(settings, capsys):
     assert "demo password: first-password-1" in first
     assert "stars-gossip-demo" not in second
     assert "they keep the password they were given before this run" in second
+
+
+def test_loaddemo_names_the_password_only_for_the_accounts_it_logs_in(settings, capsys):
+    from django.contrib.auth import get_user_model
+
+    settings.DEBUG = True
+    # A desk that had one demo account already, with its own password.
+    get_user_model().objects.create_user("admin", password="admins-own-1")
+    call_command("loaddemo", password="first-password-1")
+
+    out = capsys.readouterr().out
+    assert (
+        "Log in to the desk (/admin/) as editor or journalist; demo password: "
+        "first-password-1 (admin keeps the password given before this run)" in out
+    )

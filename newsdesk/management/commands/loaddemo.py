@@ -32,12 +32,25 @@ class Command(BaseCommand):
         if stories:
             self.stdout.write(f"Demo stories: {len(stories)} added.")
         if settings.DEBUG:
-            # Existing accounts keep their password: print this one only if it
-            # is theirs.
-            if created or demo.accounts_take(password):
-                said = f"demo password: {password}"
+            # Existing accounts keep their password: name it only for those it
+            # logs in.
+            taking = demo.accounts_taking(password, created=created)
+            if not taking:
+                said = (
+                    "as admin, editor or journalist; they keep the password they "
+                    "were given before this run"
+                )
             else:
-                said = "they keep the password they were given before this run"
-            self.stdout.write(
-                f"Log in to the desk (/admin/) as admin, editor or journalist; {said}"
-            )
+                said = f"as {_listed(taking, 'or')}; demo password: {password}"
+                if others := [a for a, *_ in demo.ACCOUNTS if a not in taking]:
+                    said += (
+                        f" ({_listed(others, 'and')} "
+                        f"{'keeps' if len(others) == 1 else 'keep'} the password "
+                        "given before this run)"
+                    )
+            self.stdout.write(f"Log in to the desk (/admin/) {said}")
+
+
+def _listed(names, conjunction):
+    """ "a", "a or b", "a, b or c"."""
+    return f" {conjunction} ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
