@@ -105,3 +105,18 @@ def test_an_out_of_date_login_form_says_to_log_in_again():
     assert response.status_code == 403
     assert "The log-in form was out of date" in html
     assert "If you were saving a story" not in html
+
+
+@pytest.mark.django_db
+def test_a_desk_page_not_open_to_a_journalist_says_so_without_the_story_text(
+    journalist,
+):
+    browser = Client()
+    browser.force_login(journalist)
+
+    response = browser.get("/admin/auth/user/add/")
+
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "This desk page is not open to your account" in html
+    assert "If you were saving a story" not in html
