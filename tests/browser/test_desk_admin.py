@@ -28,6 +28,28 @@ def log_in(page, site, username):
     page.wait_for_url(f"{site}/admin/")
 
 
+def type_at_the_end_of_the_body(page, text):
+    page.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(text)
+
+
+def save_after_the_session_ran_out(page, site, button="_continue"):
+    """The session runs out while the page is open: the save lands on the login
+    page."""
+    from django.contrib.sessions.models import Session
+
+    Session.objects.all().delete()
+    page.click(f"input[name={button}]")
+    page.wait_for_url(f"{site}/admin/login/**")
+
+
+def log_in_again(page):
+    page.fill("#id_username", "journalist")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+
+
 def test_journalist_writes_a_story_in_the_rich_text_editor(desk, page, screenshot):
     log_in(page, desk, "journalist")
     page.goto(f"{desk}/admin/articles/article/add/")
@@ -156,31 +178,15 @@ def test_the_lead_image_picker_shows_thumbnails(desk, page, screenshot):
 def test_changes_a_lost_session_would_have_cost_come_back_from_the_browser(
     desk, page, screenshot
 ):
-    from django.contrib.auth import get_user_model
-    from django.contrib.sessions.models import Session
-
-    writer = get_user_model().objects.get(username="journalist")
-    story = Article.objects.create(
-        headline="Poster day", body="<p>Copy.</p>", created_by=writer
-    )
-    change = f"{desk}/admin/articles/article/{story.pk}/change/"
-    log_in(page, desk, "journalist")
-    page.goto(change)
+    story, change = _open_a_story_of_the_journalist(page, desk)
     page.fill("#id_headline", "Poster day, with the cast")
-    page.locator(".ProseMirror[contenteditable=true]").click()
-    page.keyboard.press("Control+End")
-    page.keyboard.type(" Lee Min Ho leads it.")
+    type_at_the_end_of_the_body(page, " Lee Min Ho leads it.")
 
-    # The session runs out while the page is open: the save lands on the login page.
-    Session.objects.all().delete()
-    page.click("input[name=_continue]")
-    page.wait_for_url(f"{desk}/admin/login/**")
+    save_after_the_session_ran_out(page, desk)
     story.refresh_from_db()
     assert story.headline == "Poster day"
 
-    page.fill("#id_username", "journalist")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    log_in_again(page)
     page.wait_for_url(change)
     offer = page.locator("#story-copy")
     offer.get_by_text("This browser kept a copy of your changes").wait_for()
@@ -200,7 +206,7 @@ def test_changes_a_lost_session_would_have_cost_come_back_from_the_browser(
     assert page.locator("#story-copy").is_hidden()
     assert (
         page.evaluate("Object.keys(localStorage)").count(
-            f"newsdesk:story-copy:{writer.pk}:{story.pk}"
+            f"newsdesk:story-copy:{story.created_by_id}:{story.pk}"
         )
         == 0
     )
@@ -214,6 +220,15 @@ def _story_by_journalist(**fields):
     return Article.objects.create(created_by=writer, **fields)
 
 
+def _open_a_story_of_the_journalist(page, site):
+    """A draft of the journalist's, "Poster day", open in the editor as them."""
+    story = _story_by_journalist(headline="Poster day", body="<p>Copy.</p>")
+    change = f"{site}/admin/articles/article/{story.pk}/change/"
+    log_in(page, site, "journalist")
+    page.goto(change)
+    return story, change
+
+
 def _saved_by_someone_else(story, **fields):
     """Another desk member's save: new words, the next version."""
     from django.db.models import F
@@ -224,10 +239,7 @@ def _saved_by_someone_else(story, **fields):
 
 
 def test_a_saved_story_leaves_no_copy_behind_to_offer_later(desk, page):
-    story = _story_by_journalist(headline="Poster day", body="<p>Copy.</p>")
-    change = f"{desk}/admin/articles/article/{story.pk}/change/"
-    log_in(page, desk, "journalist")
-    page.goto(change)
+    story, change = _open_a_story_of_the_journalist(page, desk)
     page.fill("#id_dek", "The cast, in costume.")
     page.click("input[name=_save]")  # to the story list
     page.wait_for_url(f"{desk}/admin/articles/article/")
@@ -245,22 +257,11 @@ def test_a_saved_story_leaves_no_copy_behind_to_offer_later(desk, page):
 def test_restoring_a_copy_older_than_someone_elses_save_shows_their_changes_first(
     desk, page
 ):
-    from django.contrib.sessions.models import Session
-
-    story = _story_by_journalist(headline="Poster day", body="<p>Copy.</p>")
-    change = f"{desk}/admin/articles/article/{story.pk}/change/"
-    log_in(page, desk, "journalist")
-    page.goto(change)
-    page.locator(".ProseMirror[contenteditable=true]").click()
-    page.keyboard.press("Control+End")
-    page.keyboard.type(" More.")
-    Session.objects.all().delete()
-    page.click("input[name=_continue]")
-    page.wait_for_url(f"{desk}/admin/login/**")
+    story, change = _open_a_story_of_the_journalist(page, desk)
+    type_at_the_end_of_the_body(page, " More.")
+    save_after_the_session_ran_out(page, desk)
     _saved_by_someone_else(story, dek="The editor's standfirst.")
-    page.fill("#id_username", "journalist")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    log_in_again(page)
     page.wait_for_url(change)
 
     offer = page.locator("#story-copy")
@@ -277,10 +278,7 @@ def test_restoring_a_copy_older_than_someone_elses_save_shows_their_changes_firs
 
 
 def test_writing_on_instead_of_restoring_replaces_the_copy(desk, page):
-    story = _story_by_journalist(headline="Poster day", body="<p>Copy.</p>")
-    change = f"{desk}/admin/articles/article/{story.pk}/change/"
-    log_in(page, desk, "journalist")
-    page.goto(change)
+    story, change = _open_a_story_of_the_journalist(page, desk)
     page.fill("#id_headline", "An older attempt")
     page.wait_for_timeout(700)
     page.goto(change)  # left without saving (desk.js asks; Playwright says yes)
@@ -298,18 +296,12 @@ def test_writing_on_instead_of_restoring_replaces_the_copy(desk, page):
 def test_a_new_story_is_kept_too_until_the_desk_has_it_and_logging_out_drops_copies(
     desk, page
 ):
-    from django.contrib.sessions.models import Session
-
     add = f"{desk}/admin/articles/article/add/"
     log_in(page, desk, "journalist")
     page.goto(add)
     page.fill("#id_headline", "A scoop typed in a hurry")
-    Session.objects.all().delete()
-    page.click("input[name=_save]")
-    page.wait_for_url(f"{desk}/admin/login/**")
-    page.fill("#id_username", "journalist")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    save_after_the_session_ran_out(page, desk, button="_save")
+    log_in_again(page)
     page.wait_for_url(f"{desk}/admin/**")
 
     page.goto(add)
