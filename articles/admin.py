@@ -316,7 +316,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().changelist_view(request, context)
 
     def response_add(self, request, obj, post_url_continue=None):
-        admin_views.story_saved(request, None)
+        admin_views.story_saved(request)
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):

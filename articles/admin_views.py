@@ -2,6 +2,7 @@
 corrections and the schedule. Each is HTTP glue around a service."""
 
 import datetime
+import re
 from itertools import groupby
 
 from django.contrib import messages
@@ -82,26 +83,40 @@ def desk_panel(model_admin, request, object_id):
     }
 
 
-# The story whose save has just gone through, for story-copy.js on the page the save
-# leads to (the list, the story, a new story's form): its copy in the browser can go.
-SAVED = "desk-saved-story"
+# The stories whose saves have just gone through, for story-copy.js on the page a save
+# leads to (the list, the story, a new story's form): their copies in the browser can
+# go. A list, for saves in several tabs; each is read once.
+SAVED = "desk-saved-stories"
+SAVED_KEPT = 20
 NEW = "new"
+# The copy of a new story is named by its form (story-copy.js adds the field).
+NEW_COPY = re.compile(r"new-[0-9a-z]{1,32}")
 
 
-def story_saved(request, pk):
-    """A save of story `pk` (None: a new story) went through."""
-    request.session[SAVED] = str(pk or NEW)
+def story_saved(request, pk=None):
+    """A save of story `pk` went through; or, with no `pk`, of the new story whose
+    form posted the name of its copy."""
+    if pk is None:
+        copy = request.POST.get("_story_copy", "")
+        if not NEW_COPY.fullmatch(copy):
+            return
+    else:
+        copy = str(pk)
+    request.session[SAVED] = [*request.session.get(SAVED, []), copy][-SAVED_KEPT:]
 
 
 def story_copy(request, object_id=None):
     """What story-copy.js needs: whose copy and of which story (a new one when
-    `object_id` is None), and which story the desk has just saved, once."""
-    saved = request.session.pop(SAVED, None) if request.method == "GET" else None
+    `object_id` is None; a refused new story's form keeps its copy's name), and
+    which stories the desk has just saved, once."""
+    saved = request.session.pop(SAVED, []) if request.method == "GET" else []
+    posted = request.POST.get("_story_copy", "") if object_id is None else ""
     return {
         "story_copy": {
             "user": request.user.pk,
             "story": str(object_id or NEW),
-            "saved": saved or "",
+            "posted": posted if NEW_COPY.fullmatch(posted) else "",
+            "saved": " ".join(saved),
         }
     }
 

@@ -157,6 +157,7 @@ def test_journalist_cannot_edit_their_story_once_scheduled(client, journalist):
     # The save came from a form opened before the schedule: say what happened.
     assert "an editor may have moved it on" in response.text
     assert "Nothing was saved" in response.text
+    assert f'<a href="{url}">Open the story again</a>' in response.text
 
 
 def test_a_stale_submit_button_says_the_story_has_moved_on(client, journalist, editor):

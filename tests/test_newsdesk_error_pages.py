@@ -91,6 +91,7 @@ def test_the_csrf_page_links_back_only_to_a_desk_page_of_this_site(referer):
 
     html = response.content.decode()
     assert response.status_code == 403
+    assert "Nothing was saved: the page was out of date" in html
     assert "Open the page again" not in html
     assert "elsewhere.example" not in html
 

@@ -1,6 +1,9 @@
 """The desk in a real browser, under the production Content-Security-Policy."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from articles.models import Article
 from dramas.models import Drama
@@ -277,20 +280,71 @@ def test_restoring_a_copy_older_than_someone_elses_save_shows_their_changes_firs
     assert page.input_value("#id_body") == "<p>Copy. More.</p>"
 
 
-def test_writing_on_instead_of_restoring_replaces_the_copy(desk, page):
+def test_writing_on_instead_of_restoring_sets_the_copy_aside(desk, page):
     story, change = _open_a_story_of_the_journalist(page, desk)
     page.fill("#id_headline", "An older attempt")
     page.wait_for_timeout(700)
     page.goto(change)  # left without saving (desk.js asks; Playwright says yes)
-    page.locator("#story-copy").get_by_text("kept a copy").wait_for()
+    offer = page.locator("#story-copy")
+    offer.get_by_text("kept a copy").wait_for()
 
+    # A field the copy does not hold leaves the offer standing...
+    page.fill("#id_slug", "poster-day-2")
+    page.wait_for_timeout(700)
+    assert offer.is_visible()
+    # ...the story's words set it aside, and the new words are kept instead.
     page.fill("#id_headline", "Poster day, written again")
     page.wait_for_timeout(700)
 
-    assert page.locator("#story-copy").is_hidden()
+    assert offer.is_hidden()
     page.goto(change)
-    page.locator("#story-copy").get_by_role("button", name="Restore my changes").click()
+    offer.get_by_role("button", name="Restore my changes").click()
     assert page.input_value("#id_headline") == "Poster day, written again"
+
+
+def test_a_copy_of_a_story_no_longer_the_writers_to_edit_is_shown_to_copy_out(
+    desk, page
+):
+    story, change = _open_a_story_of_the_journalist(page, desk)
+    type_at_the_end_of_the_body(page, " A late line.")
+    save_after_the_session_ran_out(page, desk)
+    # Meanwhile an editor schedules it: only editors change it now.
+    Article.objects.filter(pk=story.pk).update(
+        status="scheduled",
+        publish_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    log_in_again(page)
+    page.wait_for_url(change)
+
+    offer = page.locator("#story-copy")
+    offer.get_by_text("no longer open to your edits").wait_for()
+    assert offer.get_by_label("Body").input_value() == "Copy. A late line."
+    assert offer.get_by_label("Headline").input_value() == "Poster day"
+    assert page.console_errors == []
+
+
+def test_new_stories_in_two_tabs_keep_a_copy_each(desk, new_page):
+    add = f"{desk}/admin/articles/article/add/"
+    first = new_page()
+    log_in(first, desk, "journalist")
+    second = first.context.new_page()
+    first.goto(add)
+    second.goto(add)
+    first.fill("#id_headline", "The first scoop")
+    second.fill("#id_headline", "The second scoop")
+    first.wait_for_timeout(700)
+    first.close(run_before_unload=False)  # the first one left unsaved
+
+    second.click("input[name=_save]")
+    second.wait_for_url(f"{desk}/admin/articles/article/")
+
+    # The saved one's copy went with its save; the other is offered.
+    second.goto(add)
+    offer = second.locator("#story-copy")
+    offer.get_by_role("button", name="Restore my changes").click()
+    assert second.input_value("#id_headline") == "The first scoop"
+    stored = [k for k in second.evaluate("Object.keys(localStorage)") if "copy" in k]
+    assert len(stored) == 1
 
 
 def test_a_new_story_is_kept_too_until_the_desk_has_it_and_logging_out_drops_copies(

@@ -1,11 +1,12 @@
 // A copy of a story's text in this browser, for when a save never arrives: the
 // session ran out, the page was closed, the connection dropped, the desk refused the
-// post. It is kept as the writer types and as they press Save, for this story (or
-// the new story on the add form) and this desk member only, and dropped when the
-// desk confirms the save (the page a save leads to says which story it saved).
-// Opening the story again, a copy that differs from the text the desk holds is
-// offered; restoring only fills in the form. Copies are kept for KEEP_DAYS at most,
-// and logging out drops them all.
+// post. It is kept as the writer types and as they press Save, for this story and
+// this desk member only (a new story: for that form, named in a field it posts), and
+// dropped when the desk confirms the save (the page a save leads to names the stories
+// it saved). Opening the story again, a copy that differs from the text the desk
+// holds is offered; restoring only fills in the form. Where the story is no longer
+// the writer's to edit, the copy is shown as text to copy out. Copies are kept for
+// KEEP_DAYS at most, and logging out drops them all.
 (function () {
   "use strict";
   const notice = document.getElementById("story-copy");
@@ -13,7 +14,6 @@
 
   const PREFIX = "newsdesk:story-copy:";
   const KEEP_DAYS = 14;
-  const keyOf = (story) => `${PREFIX}${notice.dataset.user}:${story}`;
   const read = (key) => {
     try {
       return JSON.parse(localStorage.getItem(key));
@@ -21,30 +21,53 @@
       return null;
     }
   };
-  const forgetAll = (old) => {
-    for (let i = localStorage.length - 1; i >= 0; i--) {
+  const copyKeys = (start) => {
+    const keys = [];
+    for (let i = 0; i < localStorage.length; i++) {
       const key = localStorage.key(i);
-      if (key && key.startsWith(PREFIX) && old(key)) localStorage.removeItem(key);
+      if (key && key.startsWith(start)) keys.push(key);
     }
+    return keys;
   };
 
   if ("forget" in notice.dataset) {
-    forgetAll(() => true); // logged out
+    copyKeys(PREFIX).forEach((key) => localStorage.removeItem(key)); // logged out
     return;
   }
   const oldest = Date.now() - KEEP_DAYS * 24 * 60 * 60 * 1000;
-  forgetAll((key) => !((read(key) || {}).at > oldest));
-  // The save the desk has just confirmed: its copy is the desk's text now.
-  if (notice.dataset.saved) localStorage.removeItem(keyOf(notice.dataset.saved));
+  copyKeys(PREFIX).forEach((key) => {
+    if (!((read(key) || {}).at > oldest)) localStorage.removeItem(key);
+  });
+  const mine = `${PREFIX}${notice.dataset.user}:`;
+  // The saves the desk has just confirmed: their copies are the desk's text now.
+  (notice.dataset.saved || "").split(" ").filter(Boolean)
+    .forEach((story) => localStorage.removeItem(mine + story));
 
   const form = document.getElementById("article_form");
   if (!form || !notice.dataset.story) return;
-  const KEY = keyOf(notice.dataset.story);
+  const isNew = notice.dataset.story === "new";
+  let KEY = mine + notice.dataset.story;
+  let named = null; // a new story's form posts its copy's name
+  if (isNew) {
+    const name = notice.dataset.posted ||
+      `new-${Math.random().toString(36).slice(2, 12)}`;
+    KEY = mine + name;
+    named = document.createElement("input");
+    named.type = "hidden";
+    named.name = "_story_copy";
+    named.value = name;
+    form.append(named);
+  }
+  const forget = (key) => localStorage.removeItem(key);
+
   // The story's own words; the address follows the headline, and the pickers'
   // choices are not typing that can be lost.
   const FIELDS = ["headline", "kind", "dek", "body", "seo_title", "seo_description"]
     .filter((name) => form.elements[name]);
-  if (!FIELDS.length) return; // read only
+  if (!FIELDS.length) {
+    showToCopy(read(KEY)); // no longer the writer's to edit
+    return;
+  }
   const versionField = form.elements.loaded_version;
 
   const values = () => Object.fromEntries(
@@ -69,41 +92,51 @@
     return name === "body" ? x === y || canonical(x) === canonical(y) : words(x) === words(y);
   });
 
-  function write(copy) {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(copy));
-    } catch (error) {
-      // Storage full or refused: the form still saves as ever.
-    }
-  }
-  const forget = () => localStorage.removeItem(KEY);
-
   // A save the desk refused (a conflict, a field in error) comes back with the
   // writer's text in the form: it is still not the desk's, so its copy stays.
   const refused = Boolean(form.querySelector(".errornote, .errorlist"));
   const loaded = refused ? null : values();
-  let offered = refused ? null : read(KEY);
+  // On offer: this story's copy; on a new story's form, the newest new story's.
+  let offeredKey = refused ? null : isNew ? newestNewCopy() : KEY;
+  let offered = offeredKey ? read(offeredKey) : null;
   if (offered && offered.fields && !same(offered.fields, loaded)) {
     offer(offered);
   } else {
-    if (offered) forget();
+    if (offered) forget(offeredKey);
     offered = null;
   }
 
+  function newestNewCopy() {
+    const copies = copyKeys(`${mine}new-`).map((key) => [key, read(key)]);
+    copies.sort(([, a], [, b]) => ((b || {}).at || 0) - ((a || {}).at || 0));
+    return copies.length ? copies[0][0] : null;
+  }
+
+  let timer = null;
   function keep() {
+    timer = null;
+    if (offered) return; // the writer decides first
     const now = values();
     if (loaded && same(now, loaded)) {
-      forget();
+      forget(KEY);
       return;
     }
     const version = versionField ? versionField.value : "";
-    write({ at: Date.now(), version, fields: now });
+    try {
+      localStorage.setItem(KEY, JSON.stringify({ at: Date.now(), version, fields: now }));
+    } catch (error) {
+      // Storage full or refused: the form still saves as ever.
+    }
   }
-  let timer = null;
+  const copied = (target) =>
+    FIELDS.some((name) => form.elements[name] === target) ||
+    Boolean(target.closest && target.closest(".prose-editor"));
   const edited = (event) => {
-    // Writing on instead of choosing: the older copy gives way to this one. (Only
-    // the writer's own typing: the editor and the form's scripts send events too.)
-    if (offered && event.isTrusted) {
+    if (offered) {
+      // Writing in the story's words instead of choosing sets the offer aside
+      // (the writer's own typing: the editor and the form's scripts send events
+      // too, and the other fields are not in the copy).
+      if (!event.isTrusted || !copied(event.target)) return;
       offered = null;
       notice.hidden = true;
     }
@@ -121,18 +154,22 @@
     if (timer) keep();
   });
 
-  function offer(copy) {
-    const when = new Date(copy.at).toLocaleString("en-GB", {
+  function when(copy) {
+    return new Date(copy.at).toLocaleString("en-GB", {
       day: "numeric", month: "short", year: "numeric",
       hour: "2-digit", minute: "2-digit", hourCycle: "h23",
       timeZone: notice.dataset.zone || undefined,
     });
+  }
+
+  function offer(copy) {
     // Saved by someone since the copy's text was opened: restoring goes back to
     // that version, so saving shows their changes first (the desk's conflict check).
     const savedSince = versionField && copy.version && copy.version !== versionField.value;
+    const what = isNew ? "a new story you did not save" : "your changes to this story";
     const heading = paragraph(
-      `This browser kept a copy of your changes to this story from ${when}` +
-      ", and the desk does not have them.",
+      `This browser kept a copy of ${what} from ${when(copy)}` +
+      ", and the desk does not have it.",
       "story-copy__title",
     );
     const detail = paragraph(
@@ -141,16 +178,20 @@
           "your copy; when you save, the desk shows you their changes first. "
         : "Restoring fills in the form with your copy; nothing changes until you " +
           "save. ") +
-      "Editing the story instead discards the copy.",
+      (isNew ? "" : "Editing the story's words instead sets the copy aside."),
     );
     const restore = button("Restore my changes", () => {
       offered = null;
+      if (isNew) {
+        KEY = offeredKey; // saving this form now saves that copy's story
+        named.value = offeredKey.slice(mine.length);
+      }
       fill(copy);
       done("Your changes are back in the form. Check them, then save.");
     });
     const discard = button("Discard the copy", () => {
       offered = null;
-      forget();
+      forget(offeredKey);
       done("The copy is discarded.");
     });
     restore.classList.add("default");
@@ -158,6 +199,47 @@
     actions.append(restore, discard);
     notice.replaceChildren(heading, detail, actions);
     notice.hidden = false;
+  }
+
+  function showToCopy(copy) {
+    if (!copy || !copy.fields) return;
+    const heading = paragraph(
+      `This browser kept a copy of your changes to this story from ${when(copy)}` +
+      ", and the desk does not have them. The story is no longer open to your " +
+      "edits: here is your text, to copy and send to an editor.",
+      "story-copy__title",
+    );
+    const labels = {
+      headline: "Headline", dek: "Standfirst", body: "Body",
+      seo_title: "Search title", seo_description: "Search description",
+    };
+    const texts = Object.entries(labels)
+      .filter(([name]) => copy.fields[name])
+      .map(([name, label]) => {
+        const text = name === "body" ? plainText(copy.fields[name]) : copy.fields[name];
+        const block = document.createElement("label");
+        block.className = "story-copy__text";
+        const area = document.createElement("textarea");
+        area.readOnly = true;
+        area.rows = name === "body" ? 10 : 2;
+        area.value = text;
+        block.append(label, area);
+        return block;
+      });
+    const discard = button("Discard the copy", () => {
+      forget(KEY);
+      done("The copy is discarded.");
+    });
+    const actions = paragraph("", "story-copy__actions");
+    actions.append(discard);
+    notice.replaceChildren(heading, ...texts, actions);
+    notice.hidden = false;
+  }
+
+  function plainText(html) {
+    const body = new DOMParser().parseFromString(html, "text/html").body;
+    const blocks = [...body.children].map((element) => element.textContent.trim());
+    return (blocks.length ? blocks : [body.textContent.trim()]).join("\n\n");
   }
 
   function done(message) {

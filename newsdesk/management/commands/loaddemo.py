@@ -34,15 +34,17 @@ class Command(BaseCommand):
         if settings.DEBUG:
             # Existing accounts keep their password: name it only for those it
             # logs in.
+            accounts = [username for username, *_ in demo.ACCOUNTS]
             taking = demo.accounts_taking(password, created=created)
+            others = [username for username in accounts if username not in taking]
             if not taking:
                 said = (
-                    "as admin, editor or journalist; they keep the password they "
+                    f"as {_listed(accounts, 'or')}; they keep the password they "
                     "were given before this run"
                 )
             else:
                 said = f"as {_listed(taking, 'or')}; demo password: {password}"
-                if others := [a for a, *_ in demo.ACCOUNTS if a not in taking]:
+                if others:
                     said += (
                         f" ({_listed(others, 'and')} "
                         f"{'keeps' if len(others) == 1 else 'keep'} the password "
