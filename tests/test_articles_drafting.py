@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from reversion.models import Version
 
+from articles import deskcheck
 from articles.drafting import KINDS, draft_story
 from articles.models import Article
 from dramas.models import Drama
@@ -280,6 +281,31 @@ def test_poster_headline_agrees_with_one_person_on_the_poster(journalist):
     article = draft_story("poster-reveal", by=journalist, drama=drama)
 
     assert article.headline == "Kim Da Mi fronts the new Lone Star poster"
+
+
+# Slugs giving each of the three headline and body wordings (variants 1, 3, 5).
+@pytest.mark.parametrize("slug", ["show-1", "show-2", "show-0"])
+@pytest.mark.parametrize("days_old, new", [(14, True), (15, False)])
+def test_a_poster_is_called_new_only_while_the_desk_checks_call_it_news(
+    journalist, slug, days_old, new
+):
+    drama = make_drama(title="Lone Star", slug=slug, network=make_network())
+    poster = _small_poster(unveiled_on=REFERENCE_DAY - datetime.timedelta(days_old))
+    poster.dramas.set([drama])
+    poster.people.set([make_person(name="Kim Da Mi")])
+
+    article = draft_story("poster-reveal", by=journalist, drama=drama, at=REFERENCE_DAY)
+
+    text = text_of(article)
+    assert ("new" in text.lower().split()) == new, text
+    assert "Lone Star" in article.headline and "poster" in article.headline
+    # Old or new, the day it was unveiled is given.
+    unveiled = (REFERENCE_DAY - datetime.timedelta(days_old)).strftime("%B %-d, %Y")
+    assert unveiled in text
+    # And the desk checks say what they said.
+    found = deskcheck.run(article, on=REFERENCE_DAY)
+    stale = [f for f in found if "still news" in f.message]
+    assert bool(stale) != new
 
 
 def test_trailer_links_the_video_and_says_teaser(stars, journalist):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from articles.deskcheck.checks import FRESH_DAYS
 from dramas.models import Drama
 from images.models import Image
 from people.models import Person, Role
@@ -126,7 +127,12 @@ def crew_facts(facts, *, also=()):
 
 def poster_facts(poster, cast, day):
     if poster is None:
-        return {"poster": None, "poster_people": [], "unveiled_on": None}
+        return {
+            "poster": None,
+            "poster_people": [],
+            "unveiled_on": None,
+            "poster_is_new": True,
+        }
     billing = {c.person_id: n for n, c in enumerate(cast)}
     people = sorted(poster.people.all(), key=lambda p: (billing.get(p.pk, 999), p.name))
     unveiled = poster.unveiled_on
@@ -135,6 +141,9 @@ def poster_facts(poster, cast, day):
         "poster_people": people,
         # A date after the story's own would be a claim about the future: leave it out.
         "unveiled_on": unveiled if unveiled and unveiled <= day else None,
+        # As the desk checks count it: older, it is not called new (the checks still
+        # ask whether it is news).
+        "poster_is_new": not unveiled or (day - unveiled).days <= FRESH_DAYS,
     }
 
 
