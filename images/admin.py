@@ -74,7 +74,7 @@ class ImageAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["images/focal-point.js"]
+        js = ["images/focal-point.js", "images/upload-size.js"]
         css = {"all": ["images/admin.css"]}
 
     def get_fieldsets(self, request, obj=None):

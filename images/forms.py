@@ -44,12 +44,7 @@ def crop_field(shape, purpose):
 class ImageForm(forms.ModelForm):
     # A plain FileField: Django's ImageField would decode the file with Pillow before
     # our checks, and judge it by its extension.
-    file = forms.FileField(
-        label="Image file",
-        help_text=f"{imaging.accepted_formats()}, up to 25 MB and 40 megapixels. "
-        "It is checked, cleaned of camera and location data, turned upright, and "
-        "resized for every screen.",
-    )
+    file = forms.FileField(label="Image file")
     crop_poster = crop_field("poster", CROP_SHAPES["poster"])
     crop_square = crop_field("square", CROP_SHAPES["square"])
     crop_social = crop_field("social", CROP_SHAPES["social"])
@@ -79,6 +74,23 @@ class ImageForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.master = None
+        limit = imaging.max_bytes()
+        upload = self.fields["file"]
+        upload.help_text = (
+            f"{imaging.accepted_formats()}, up to {imaging.readable(limit)} and "
+            f"{imaging.max_pixels() / 1e6:.0f} megapixels. It is checked, cleaned "
+            "of camera and location data, turned upright, and resized for every screen."
+        )
+        # upload-size.js refuses a bigger file as soon as it is chosen, before the
+        # wait for an upload the library would refuse, or a 413 past the request cap
+        # that loses the form.
+        upload.widget.attrs.update(
+            {
+                "accept": imaging.accepted_types(),
+                "data-max-bytes": limit,
+                "data-max-size": imaging.readable(limit),
+            }
+        )
         for field, shape in CROP_FIELDS.items():
             if crop := self.instance.crops.get(shape):
                 self.initial[field] = ", ".join(map(str, crop))

@@ -70,9 +70,18 @@ def max_pixels():
     return getattr(settings, "NEWSDESK_IMAGE_MAX_PIXELS", 40_000_000)
 
 
+def _accepted():
+    return ["JPEG", "PNG", "WebP"] + (["AVIF"] if features.check("avif") else [])
+
+
 def accepted_formats():
-    kinds = ["JPEG", "PNG", "WebP"] + (["AVIF"] if features.check("avif") else [])
+    kinds = _accepted()
     return ", ".join(kinds[:-1]) + " or " + kinds[-1]
+
+
+def accepted_types():
+    """For a file input's `accept`: the file chooser offers these first."""
+    return ",".join(f"image/{kind.lower()}" for kind in _accepted())
 
 
 def readable(size):

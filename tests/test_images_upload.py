@@ -111,6 +111,22 @@ def test_upload_form_refuses_a_file_over_the_size_limit(
     assert not Image.objects.exists()
 
 
+def test_upload_form_tells_the_browser_the_limit_and_the_formats(
+    superuser_client, settings
+):
+    settings.NEWSDESK_IMAGE_MAX_BYTES = 40_000
+    settings.NEWSDESK_IMAGE_MAX_PIXELS = 12_000_000
+
+    html = superuser_client.get(reverse("admin:images_image_add")).text
+
+    # upload-size.js refuses a bigger file before it is sent; the chooser offers
+    # the formats the library takes.
+    assert 'data-max-bytes="40000" data-max-size="39 KB"' in html
+    assert 'accept="image/jpeg,image/png,image/webp' in html
+    assert "up to 39 KB and 12 megapixels" in html
+    assert "images/upload-size.js" in html
+
+
 def test_upload_form_judges_the_content_not_the_file_name(superuser_client):
     response = upload(superuser_client, picture_bytes("PNG"), "poster.bin")
 

@@ -398,3 +398,41 @@ def test_the_story_list_fits_its_window(desk, new_page, width, screenshot):
     assert page.locator("th.column-last_saved").is_visible() == (width > 767)
     screenshot(page, f"desk-story-list-{width}")
     assert page.console_errors == []
+
+
+def test_a_picture_over_the_size_limit_is_refused_before_it_is_sent(
+    desk, page, settings, screenshot
+):
+    from images.models import Image
+    from tests.factories import picture_bytes
+
+    settings.NEWSDESK_IMAGE_MAX_BYTES = 40_000
+    log_in(page, desk, "journalist")
+    page.goto(f"{desk}/admin/images/image/add/")
+    page.fill("#id_alt_text", "The cast at the script reading")
+    page.fill("#id_credit", "tvN")
+    posts = []
+    page.on("request", lambda r: r.method == "POST" and posts.append(r.url))
+
+    big = {"name": "reading.jpg", "mimeType": "image/jpeg", "buffer": b"\xff" * 100_000}
+    page.set_input_files("#id_file", files=[big])
+    page.click("input[name=_save]")
+
+    refused = page.locator("#id_file_size")
+    assert refused.inner_text() == (
+        "The file is 97 KB; the limit is 39 KB. Export a smaller JPEG or WebP and "
+        "choose that."
+    )
+    assert "id_file_size" in page.get_attribute("#id_file", "aria-describedby")
+    screenshot(page, "desk-image-too-big")
+    assert posts == [] and page.url.endswith("/admin/images/image/add/")
+    assert page.evaluate("document.activeElement.id") == "id_file"
+    assert page.input_value("#id_alt_text") == "The cast at the script reading"
+
+    small = {"name": "reading.jpg", "mimeType": "image/jpeg"}
+    small["buffer"] = picture_bytes(size=(400, 300))
+    page.set_input_files("#id_file", files=[small])
+    assert refused.is_hidden()
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{desk}/admin/images/image/")
+    assert Image.objects.get().alt_text == "The cast at the script reading"
