@@ -26,7 +26,7 @@ from newsdesk.slugs import made_from, unique_slug
 
 from . import admin_views, pages, services
 from .drafting import views as drafting_views
-from .forms import ArticleAdminForm, WithdrawForm
+from .forms import ArticleAdminForm, BylineForm, WithdrawForm
 from .models import Article, Byline
 
 SLUG_LENGTH = Article._meta.get_field("slug").max_length
@@ -40,6 +40,7 @@ CONTENT_FIELDS = [
 
 class BylineInline(admin.TabularInline):
     model = Byline
+    form = BylineForm
     extra = 0
     autocomplete_fields = ["user"]
     fields = ["user", "position"]

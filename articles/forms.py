@@ -5,13 +5,18 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from reversion.models import Version
 
+from newsdesk.autocomplete import ChosenRecordsMixin
 from newsdesk.desk_time import desk_time
 
 from . import diffs
 from .models import Article, PublicNote
 
 
-class ArticleAdminForm(forms.ModelForm):
+class BylineForm(ChosenRecordsMixin, forms.ModelForm):
+    """A byline row in the story's form (its fields: BylineInline)."""
+
+
+class ArticleAdminForm(ChosenRecordsMixin, forms.ModelForm):
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:

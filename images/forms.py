@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from newsdesk import imaging
+from newsdesk.autocomplete import ChosenRecordsMixin
 
 from .models import Image, Rendition
 
@@ -41,7 +42,7 @@ def crop_field(shape, purpose):
     )
 
 
-class ImageForm(forms.ModelForm):
+class ImageForm(ChosenRecordsMixin, forms.ModelForm):
     # A plain FileField: Django's ImageField would decode the file with Pillow before
     # our checks, and judge it by its extension.
     file = forms.FileField(label="Image file")

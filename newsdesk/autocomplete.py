@@ -23,36 +23,60 @@ the choice already made, to its option as data attributes. The widgets' script
 from django import forms
 from django.contrib.admin import options, sites, widgets
 from django.contrib.admin.views import autocomplete
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 
 
 class ValidValuesMixin:
+    # The records the form already holds for this field (ChosenRecordsMixin): the
+    # choices made are labelled from them instead of being read again.
+    held = ()
+
     def optgroups(self, name, value, attr=None):
-        key = self.field.remote_field.model._meta.pk
-        to_field = getattr(self.field.remote_field, "field_name", None)
-        if to_field:
-            key = self.field.remote_field.model._meta.get_field(to_field)
-        keys = [v for v in value if _is_key(key, v)]
-        related_admin = self.admin_site.get_model_admin(self.field.remote_field.model)
-        if hasattr(related_admin, "autocomplete_text"):
-            # Django labels the choice already made through its form field.
-            self.choices.field.label_from_instance = related_admin.autocomplete_text
-        groups = super().optgroups(name, keys, attr)
-        if keys and hasattr(related_admin, "autocomplete_result"):
-            chosen = related_admin.model._default_manager.filter(
-                **{f"{key.attname}__in": keys}
+        """Django's autocomplete options for the choices made, in one read or none:
+        Django reads them to label them, and autocomplete_result read them again."""
+        model = self.field.remote_field.model
+        key = model._meta.get_field(
+            getattr(self.field.remote_field, "field_name", None) or model._meta.pk.name
+        )
+        keys = [str(v) for v in value if _is_key(key, v)]
+        related_admin = self.admin_site.get_model_admin(model)
+        label = getattr(related_admin, "autocomplete_text", None)
+        # Django labels the choice already made through its form field.
+        label = label or self.choices.field.label_from_instance
+        options = []
+        if not self.is_required and not self.allow_multiple_selected:
+            options.append(self.create_option(name, "", "", False, 0))
+        has_selected = False
+        for obj in self._chosen(key, keys, related_admin):
+            option_value = getattr(obj, key.attname)
+            selected = str(option_value) in keys and (
+                not has_selected or self.allow_multiple_selected
             )
-            if hasattr(related_admin, "autocomplete_queryset"):
-                chosen = related_admin.autocomplete_queryset(chosen)
-            said = {
-                str(getattr(obj, key.attname)): related_admin.autocomplete_result(obj)
-                for obj in chosen
-            }
-            for _, options, _ in groups:
-                for option in options:
-                    for field, text in said.get(str(option["value"]), {}).items():
-                        option["attrs"][f"data-{field}"] = text
-        return groups
+            has_selected |= selected
+            option = self.create_option(
+                name, option_value, label(obj), selected, len(options)
+            )
+            if hasattr(related_admin, "autocomplete_result"):
+                for field, text in related_admin.autocomplete_result(obj).items():
+                    option["attrs"][f"data-{field}"] = text
+            options.append(option)
+        return [(None, options, 0)]
+
+    def _chosen(self, key, keys, related_admin):
+        if not keys:
+            return []
+        held = {str(getattr(obj, key.attname)): obj for obj in self.held}
+        # A model admin that fetches more for its results needs its own read.
+        if not hasattr(related_admin, "autocomplete_queryset") and set(keys) <= set(
+            held
+        ):
+            return [held[k] for k in dict.fromkeys(keys)]
+        chosen = self.choices.queryset.using(self.db).filter(
+            **{f"{key.attname}__in": keys}
+        )
+        if hasattr(related_admin, "autocomplete_queryset"):
+            chosen = related_admin.autocomplete_queryset(chosen)
+        return chosen
 
     @property
     def media(self):
@@ -69,6 +93,32 @@ def _is_key(field, value):
     except (ValidationError, TypeError, ValueError):
         return False
     return True
+
+
+class ChosenRecordsMixin:
+    """For a model form: its autocomplete widgets label the records the form was
+    opened with (a story's shows and people) without reading them again."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            # The admin wraps the widget with its add and change links.
+            widget = getattr(field.widget, "widget", field.widget)
+            if isinstance(widget, ValidValuesMixin):
+                widget.held = self._held(name)
+
+    def _held(self, name):
+        try:
+            model_field = self.instance._meta.get_field(name)
+        except FieldDoesNotExist:
+            return ()
+        if model_field.many_to_many:
+            # model_to_dict gives the records themselves.
+            return [obj for obj in self.initial.get(name) or () if hasattr(obj, "pk")]
+        if model_field.is_relation and model_field.is_cached(self.instance):
+            chosen = getattr(self.instance, name)
+            return [chosen] if chosen is not None else ()
+        return ()
 
 
 class AutocompleteSelect(ValidValuesMixin, widgets.AutocompleteSelect):

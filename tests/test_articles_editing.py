@@ -73,6 +73,58 @@ def test_the_change_form_reads_the_story_and_its_bylines_once(client, editor):
     assert sum('"articles_byline"."article_id") AS' in q["sql"] for q in queries) == 1
 
 
+def test_the_change_form_reads_the_choices_already_made_once(client, editor):
+    """Shows, people and writers are labelled from the rows the form was opened
+    with; the lead image's picker reads it once, with its thumbnail, not once for
+    its label and again for the thumbnail."""
+    from articles.models import Byline
+
+    writer = make_user(first_name="Min", last_name="Jo")
+    article = make_article(by=writer, lead_image=make_image(alt_text="The poster"))
+    Byline.objects.create(article=article, user=editor, position=1)
+    shows = [make_drama(title="When the Stars Gossip"), make_drama(title="Pasta")]
+    cast = [make_person(name="Lee Min Ho"), make_person(name="Gong Hyo Jin")]
+    article.dramas.set(shows)
+    article.people.set(cast)
+    client.force_login(editor)
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(change_url(article)).text
+
+    froms = [
+        q["sql"].split(" FROM ", 1)[1].split()[0]
+        for q in queries
+        if " FROM " in q["sql"]
+    ]
+    assert froms.count('"dramas_drama"') == 1
+    assert froms.count('"people_person"') == 1
+    # The desk panel's (are its alt text and credit there?) and the picker's.
+    assert froms.count('"images_image"') == 2
+    # The logged-in editor and the story's writers (the bylines' prefetch).
+    assert froms.count('"auth_user"') == 2
+    for record, label in [*((d, d.title) for d in shows), *((p, p.name) for p in cast)]:
+        assert f'<option value="{record.pk}" selected>{label}</option>' in html
+    assert (
+        f'<option value="{writer.pk}" selected>Min Jo ({writer.username})</option>'
+        in html
+    )
+    assert 'data-detail="Still' in html
+
+
+def test_a_refused_save_shows_every_show_chosen_the_new_one_too(client, editor):
+    article = make_article()
+    held, added = make_drama(title="Pasta"), make_drama(title="Dear Hongrang")
+    article.dramas.add(held)
+    client.force_login(editor)
+
+    data = form_data(article, headline="", dramas=[held.pk, added.pk, "abc"])
+    html = client.post(change_url(article), data).text
+
+    assert "This field is required." in html
+    for drama in [held, added]:
+        assert f'<option value="{drama.pk}" selected>{drama.title}</option>' in html
+
+
 def test_second_save_is_refused_and_keeps_the_second_writers_text(client, editor):
     article = create_through_admin(client, editor, body="<p>Original.</p>")
     rival = make_user("Editor", username="min", first_name="Min", last_name="Ji")
