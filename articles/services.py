@@ -28,6 +28,8 @@ S = Article.Status
 PREVIEW_LIFETIME = datetime.timedelta(hours=48)
 # The stories that can be withdrawn: on the site, or due to be.
 WITHDRAWABLE = {S.PUBLISHED, S.SCHEDULED}
+# The stories that can be published now: any not on the site already.
+PUBLISHABLE = {S.DRAFT, S.IN_REVIEW, S.SCHEDULED, S.WITHDRAWN}
 # Moving into or out of these changes what readers see.
 READER_FACING = {S.SCHEDULED, S.PUBLISHED, S.WITHDRAWN}
 
@@ -193,9 +195,7 @@ def schedule(article, *, by, publish_at, now=None, override_reason=""):
 def publish(article, *, by, at=None, override_reason=""):
     """Put a story live now, or record that it went live at an earlier time `at`."""
     _require_editor(by, "publish stories")
-    _require_status(
-        article, {S.DRAFT, S.IN_REVIEW, S.SCHEDULED, S.WITHDRAWN}, "published"
-    )
+    _require_status(article, PUBLISHABLE, "published")
     now = timezone.now()
     if at is not None and at > now:
         raise ValidationError("To publish later, schedule the story instead.")

@@ -119,17 +119,65 @@ def test_bulk_publish_is_not_offered_to_a_journalist(client, journalist):
     assert article.status == S.DRAFT
 
 
+def bulk_publish(client, articles, **data):
+    return client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_now", "_selected_action": [a.pk for a in articles], **data},
+    )
+
+
 def test_bulk_publish_by_an_editor_goes_through_the_service(client, editor):
     articles = [make_article(status=S.IN_REVIEW) for _ in range(3)]
     client.force_login(editor)
 
-    client.post(
-        reverse("admin:articles_article_changelist"),
-        {"action": "publish_now", "_selected_action": [a.pk for a in articles]},
-    )
+    response = bulk_publish(client, articles, post="yes")
 
+    assert response.status_code == 302
     assert Article.objects.filter(status=S.PUBLISHED).count() == 3
     assert StatusChange.objects.filter(to_status=S.PUBLISHED, by=editor).count() == 3
+
+
+def test_bulk_publish_names_the_stories_before_anything_goes_out(client, editor):
+    draft = make_article(headline="Straight from the draft")
+    flagged = make_article(headline="Flagged copy", status=S.IN_REVIEW)
+    flagged.desk_findings = [
+        {"level": "error", "code": "tense", "message": "m", "sentence": "s"},
+        {"level": "warning", "code": "stale", "message": "m", "sentence": "s"},
+    ]
+    flagged.save()
+    out = make_in_state(S.PUBLISHED, None)
+    client.force_login(editor)
+
+    asked = bulk_publish(client, [draft, flagged, out], index="0")
+
+    assert asked.status_code == 200
+    assert not StatusChange.objects.exists()
+    text = asked.text
+    assert "Readers will see these 2 stories at once" in text
+    assert "A draft goes out without a review" in text
+    assert "Straight from the draft" in text and "Flagged copy" in text
+    assert out.headline not in text
+    assert "desk checks found 1 error: it stays as it is until that is fixed" in text
+    assert "1 of the stories you chose is on the site already" in text
+    assert 'value="Publish 2 stories now"' in text
+    assert '<input type="hidden" name="action" value="publish_now">' in text
+
+
+def test_bulk_publish_of_stories_already_out_says_there_is_nothing_to_do(
+    client, editor
+):
+    out = make_in_state(S.PUBLISHED, None)
+    client.force_login(editor)
+
+    asked = bulk_publish(client, [out], index="0")
+    again = bulk_publish(client, [out], post="yes")
+
+    assert "there is nothing to publish" in asked.text
+    assert 'name="post"' not in asked.text
+    messages = [str(m) for m in again.wsgi_request._messages]
+    assert messages == [
+        "Nothing was published: all of those stories are on the site already."
+    ]
 
 
 def test_forged_status_in_the_change_form_is_ignored(client, journalist):
