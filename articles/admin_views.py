@@ -172,6 +172,12 @@ def transition(request, pk):
         status = change.get_to_status_display().lower()
         if change.to_status == article.Status.SCHEDULED:
             status += f" for {desk_time(article.publish_at)}"
+        revoked = getattr(change, "links_revoked", 0)
+        if revoked:
+            status += (
+                f"; its {revoked} preview link{'s' * (revoked > 1)} no longer "
+                f"work{'s' * (revoked == 1)}"
+            )
         messages.success(request, f"“{article}” is now {status}.")
     return _back(article)
 
@@ -197,11 +203,15 @@ def preview_links(request, pk):
         services.revoke_preview_link(link, by=request.user)
         messages.success(request, "The preview link no longer works.")
     else:
-        link = services.create_preview_link(article, by=request.user)
-        messages.success(
-            request,
-            f"Share this link (valid 48 hours): {previews.url_for(request, link)}",
-        )
+        try:
+            link = services.create_preview_link(article, by=request.user)
+        except ValidationError as error:
+            _report(request, error)
+        else:
+            messages.success(
+                request,
+                f"Share this link (valid 48 hours): {previews.url_for(request, link)}",
+            )
     return _back(article)
 
 

@@ -222,7 +222,14 @@ def withdraw(article, *, by, note):
             "Say why the story is coming off the site: the reason goes in its "
             "audit trail."
         )
-    return _move(article, S.WITHDRAWN, by=by, note=note.strip())
+    with transaction.atomic():
+        change = _move(article, S.WITHDRAWN, by=by, note=note.strip())
+        # A preview link shows the story to anyone who has it: it comes down too.
+        now = timezone.now()
+        change.links_revoked = PreviewLink.objects.filter(
+            article=article, revoked_at__isnull=True, expires_at__gt=now
+        ).update(revoked_at=now)
+    return change
 
 
 def publish_due(*, now=None):
@@ -292,6 +299,11 @@ def content_saved(article):
 
 def create_preview_link(article, *, by, lifetime=PREVIEW_LIFETIME):
     _require_editor(by, "share previews")
+    if article.status == S.WITHDRAWN:
+        raise ValidationError(
+            "A withdrawn story cannot be shared: a link would show anyone the copy "
+            "taken off the site. The desk can still read it with Preview."
+        )
     return PreviewLink.objects.create(
         article=article, created_by=by, expires_at=timezone.now() + lifetime
     )

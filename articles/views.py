@@ -96,6 +96,9 @@ def shared_preview(request, token):
         return render(
             request, "articles/preview_expired.html", {"link": link}, status=410
         )
+    if link.article.is_live():
+        # Out since the link was made: the public page is the story.
+        return redirect(link.article)
     # As the page writes its times, with the zone: whoever was sent the link may be
     # reading it elsewhere.
     until = dateformat.format(timezone.localtime(link.expires_at), READER_TIME)

@@ -348,7 +348,7 @@ def preview_link(client, editor, article):
     client.force_login(editor)
     client.post(reverse("admin:articles_preview_links", args=[article.pk]))
     client.logout()
-    link = PreviewLink.objects.get(article=article)
+    link = PreviewLink.objects.filter(article=article).latest("pk")
     return link, reverse("articles:shared_preview", args=[previews.token_for(link)])
 
 
@@ -367,6 +367,44 @@ def test_preview_link_works_without_login_and_is_noindex(client, editor):
         response.text
     )
     assert "Back to the editor" not in response.text
+
+
+def test_withdrawing_a_story_stops_its_preview_links(client, editor):
+    article = make_article(status=S.IN_REVIEW, headline="Rights in doubt")
+    services.publish(article, by=editor)
+    links = [preview_link(client, editor, article)[1] for _ in range(2)]
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:articles_article_transition", args=[article.pk]),
+        {"action": "withdraw", "note": "Rights question"},
+        follow=True,
+    )
+    again = client.post(
+        reverse("admin:articles_preview_links", args=[article.pk]), follow=True
+    )
+    client.logout()
+
+    said = [str(m) for m in response.context["messages"]]
+    assert said == [
+        "“Rights in doubt” is now withdrawn; its 2 preview links no longer work."
+    ]
+    for url in links:
+        gone = client.get(url)
+        assert gone.status_code == 410 and "The desk has revoked it." in gone.text
+    assert "A withdrawn story cannot be shared" in again.text
+    assert PreviewLink.objects.count() == 2
+
+
+def test_a_preview_link_to_a_story_now_out_opens_its_public_page(client, editor):
+    article = make_article(status=S.IN_REVIEW)
+    _, url = preview_link(client, editor, article)
+    services.publish(article, by=editor)
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == article.get_absolute_url()
 
 
 def test_a_preview_of_a_scheduled_story_says_when_it_goes_live(client, editor):
