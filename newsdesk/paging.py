@@ -44,13 +44,16 @@ class OpenEndedPaginator:
 
     def get_page(self, number):
         """The page `number` asks for; page 1 for anything that is not a page number.
-        A page past the end is empty (`is_past_the_end`)."""
+        A page past the end is empty (`is_past_the_end`), and so is one past
+        `max_pages` (`beyond_reach`), without a read."""
         try:
             number = int(number)
         except (TypeError, ValueError):
             number = 1
-        if not 1 <= number <= self.max_pages:
+        if number < 1:
             number = 1
+        if number > self.max_pages:
+            return OpenPage([], number, has_next=False, beyond_reach=self.max_pages)
         start = (number - 1) * self.per_page
         keys = list(
             self.queryset.values_list("pk", flat=True)[
@@ -67,8 +70,10 @@ class OpenEndedPaginator:
 class OpenPage:
     """A page as templates use Django's: iterate it, ask for its neighbours."""
 
-    def __init__(self, object_list, number, *, has_next):
+    def __init__(self, object_list, number, *, has_next, beyond_reach=None):
         self.object_list, self.number, self._has_next = object_list, number, has_next
+        # How many pages the list goes back, when `number` is past them.
+        self.beyond_reach = beyond_reach
 
     def __iter__(self):
         return iter(self.object_list)
@@ -93,4 +98,4 @@ class OpenPage:
 
     @property
     def is_past_the_end(self):
-        return not self.object_list and self.number > 1
+        return not self.object_list and self.number > 1 and not self.beyond_reach

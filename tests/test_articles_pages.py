@@ -399,3 +399,16 @@ def test_story_list_page_past_the_end_leads_back_to_the_newest(client):
     assert "The stories end before page 40." in response.text
     assert 'href="/stories/?kind=news">Back to the newest' in response.text
     assert '<meta name="robots" content="noindex, follow">' in response.text
+
+
+def test_story_list_past_its_thousand_pages_says_how_to_reach_older_stories(client):
+    live()
+
+    response = client.get(reverse("articles:list"), {"page": 99999})
+
+    assert response.status_code == 200
+    assert "The list goes back 1000 pages. For older stories, choose dates" in (
+        response.text
+    )
+    assert 'href="/stories/">Back to the newest' in response.text
+    assert '<meta name="robots" content="noindex, follow">' in response.text

@@ -75,7 +75,19 @@ def test_open_ended_paginator_page_past_the_end_is_empty_and_says_so():
     assert list(page) == [] and page.is_past_the_end and not page.has_next()
 
 
-@pytest.mark.parametrize("asked", [None, "", "abc", "-3", "0", "1.5", "10001"])
+def test_open_ended_paginator_page_past_its_reach_is_empty_and_says_how_far_it_goes(
+    django_assert_num_queries,
+):
+    make_article()
+
+    with django_assert_num_queries(0):
+        page = OpenEndedPaginator(newest_first(), 3, max_pages=10).get_page("11")
+
+    assert list(page) == [] and page.beyond_reach == 10 and not page.is_past_the_end
+    assert not page.has_next() and page.has_previous()
+
+
+@pytest.mark.parametrize("asked", [None, "", "abc", "-3", "0", "1.5"])
 def test_open_ended_paginator_reads_nonsense_as_page_one(asked):
     make_article()
 
