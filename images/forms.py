@@ -12,6 +12,13 @@ CROP_SHAPES = {
     Rendition.Shape.SQUARE: "1:1, for thumbnails and people lists",
     Rendition.Shape.SOCIAL: "1200×630, for Facebook, X and link previews",
 }
+# A box of each shape, for the help text: the same example for all three was not
+# the shape of two of them.
+CROP_EXAMPLES = {
+    Rendition.Shape.POSTER: "120, 0, 600, 900",
+    Rendition.Shape.SQUARE: "200, 40, 480, 480",
+    Rendition.Shape.SOCIAL: "0, 90, 1200, 630",
+}
 CROP_FIELDS = {f"crop_{shape}": shape for shape in CROP_SHAPES}
 RECUT_FIELDS = {"file", "focal_x", "focal_y", *CROP_FIELDS}
 
@@ -36,8 +43,8 @@ def crop_field(shape, purpose):
         label=f"{Rendition.Shape(shape).label} crop",
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "left, top, width, height"}),
-        help_text=f"{purpose}. In pixels of the file, e.g. 120, 0, 800, 1200. Leave "
-        "empty to cut around the focal point. A box of another shape is trimmed "
+        help_text=f"{purpose}. In pixels of the file, e.g. {CROP_EXAMPLES[shape]}. "
+        "Leave empty to cut around the focal point. A box of another shape is trimmed "
         "evenly to fit; a new file clears it.",
     )
 
@@ -95,6 +102,23 @@ class ImageForm(ChosenRecordsMixin, forms.ModelForm):
         for field, shape in CROP_FIELDS.items():
             if crop := self.instance.crops.get(shape):
                 self.initial[field] = ", ".join(map(str, crop))
+        if self.instance._state.adding:
+            # No picture to click until it is saved (the fieldset says so).
+            focal = self.fields["focal_x"]
+            focal.help_text = focal.help_text.removesuffix(
+                " Click the preview to set it."
+            )
+
+    def full_clean(self):
+        super().full_clean()
+        if self._errors and "file" not in self._errors and self.master is not None:
+            # The file passed, but a browser never keeps a chosen file when the
+            # form comes back: say so where the empty file field is.
+            self.add_error(
+                "file",
+                "The file was fine, but browsers do not keep a chosen file when a "
+                "form comes back: choose it again once the rest is corrected.",
+            )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -11,7 +11,7 @@ from PIL import Image as Picture
 from PIL import features
 
 from images.models import Image
-from tests.factories import picture_bytes
+from tests.factories import make_image, picture_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +207,32 @@ def test_upload_survives_exif_too_broken_to_read(superuser_client):
 
     assert response.status_code == 302
     assert (Image.objects.get().width, Image.objects.get().height) == (120, 80)
+
+
+def test_a_form_refused_for_another_field_asks_for_the_good_file_again(
+    superuser_client,
+):
+    response = upload(superuser_client, picture_bytes(), focal_x="2")
+
+    assert not Image.objects.exists()
+    assert "The file was fine, but browsers do not keep a chosen file" in (
+        response.text
+    )
+    refused = upload(superuser_client, b"not a picture", focal_x="2")
+    assert "The file was fine" not in refused.text
+
+
+def test_each_crop_has_an_example_of_its_shape_and_the_preview_comes_once_saved(
+    superuser_client,
+):
+    image = make_image()
+    added = superuser_client.get(reverse("admin:images_image_add")).text
+    html = superuser_client.get(
+        reverse("admin:images_image_change", args=[image.pk])
+    ).text
+
+    # A 2:3 box, a square and 1200 x 630.
+    for example in ["120, 0, 600, 900", "200, 40, 480, 480", "0, 90, 1200, 630"]:
+        assert f"e.g. {example}." in html
+    assert "Click the preview to set it" in html
+    assert "Click the preview to set it" not in added
