@@ -154,8 +154,8 @@ class Article(models.Model):
         null=True,
         blank=True,
         related_name="lead_of_articles",
-        help_text="The picture at the top of the story. A story goes out only with "
-        "a lead image whose alt text and credit are filled in.",
+        help_text="The picture at the top of the story, if it has one. Its alt text "
+        "and credit must be filled in before the story goes out.",
     )
     seo_title = models.CharField(
         "search title",
