@@ -698,3 +698,21 @@ def test_a_draft_of_a_show_with_a_very_long_title_fits_the_headline(journalist):
 
     article.refresh_from_db()
     assert len(article.headline) == 200 and article.headline.endswith("…")
+
+
+def test_admin_draft_of_a_poster_story_without_a_poster_says_so_with_the_way_on(
+    client, journalist
+):
+    drama = make_drama(title="Boys Over Flowers")
+    client.force_login(journalist)
+    url = reverse("admin:articles_draft") + f"?drama={drama.pk}&kind=poster-reveal"
+    upload = reverse("admin:images_image_add") + f"?kind=poster&amp;dramas={drama.pk}"
+
+    asked = client.get(url).text
+    refused = client.post(url, {"image": ""}).text
+
+    assert '<option value="" selected>No poster yet</option>' in asked
+    for page in [asked, refused]:
+        assert "Boys Over Flowers has no poster in the image library yet." in page
+        assert f'<a href="{upload}">Upload one</a>' in page
+    assert not Article.objects.exists()

@@ -2,6 +2,9 @@
 
 from django import forms
 from django.core.validators import URLValidator
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
 
 from dramas.models import Drama
 
@@ -32,19 +35,31 @@ class PosterInputs(StoryInputs):
 
     def __init__(self, *args, drama, **kwargs):
         super().__init__(*args, drama=drama, **kwargs)
-        self.fields["image"].queryset = drama.images.posters()
-        self.fields["image"].error_messages["invalid_choice"] = (
+        field = self.fields["image"]
+        field.queryset = drama.images.posters()
+        field.error_messages["invalid_choice"] = (
             "That picture is not one of this show's posters."
         )
+        self.has_posters = field.queryset.exists()
+        if not self.has_posters:
+            # Said before the desk fills in the rest, with the way to one.
+            field.empty_label = "No poster yet"
+            field.help_text = self._no_poster()
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("image") and not self.fields["image"].queryset.exists():
-            raise forms.ValidationError(
-                f"{self.drama} has no poster in the image library yet: upload one "
-                "(kind: poster) first."
-            )
+        if not cleaned.get("image") and not self.has_posters:
+            raise forms.ValidationError(self._no_poster())
         return cleaned
+
+    def _no_poster(self):
+        upload = reverse("admin:images_image_add")
+        return format_html(
+            '{} has no poster in the image library yet. <a href="{}">Upload one</a> '
+            "(it opens with the kind and the show filled in), then draft the story.",
+            self.drama,
+            f"{upload}?{urlencode({'kind': 'poster', 'dramas': self.drama.pk})}",
+        )
 
 
 class CreditChoice(forms.ModelMultipleChoiceField):
