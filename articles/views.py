@@ -92,9 +92,14 @@ def shared_preview(request, token):
         return render(
             request, "articles/preview_expired.html", {"link": None}, status=404
         )
-    if not link.is_valid():
+    # Withdrawal revokes a story's links; one made before that rule is no better.
+    withdrawn = link.article.status == Article.Status.WITHDRAWN
+    if withdrawn or not link.is_valid():
         return render(
-            request, "articles/preview_expired.html", {"link": link}, status=410
+            request,
+            "articles/preview_expired.html",
+            {"link": link, "withdrawn": withdrawn},
+            status=410,
         )
     if link.article.is_live():
         # Out since the link was made: the public page is the story.
