@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,6 +15,11 @@ from .models import Article, PublicNote
 
 class BylineForm(ChosenRecordsMixin, forms.ModelForm):
     """A byline row in the story's form (its fields: BylineInline)."""
+
+
+# Characters that turn the direction of the text after them: invisible, and when
+# pasted in with a headline they print it backwards on every page that shows it.
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 class ArticleAdminForm(ChosenRecordsMixin, forms.ModelForm):
@@ -38,6 +44,33 @@ class ArticleAdminForm(ChosenRecordsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["loaded_version"].initial = self.instance.lock_version
         self.conflict = None
+
+    def clean_headline(self):
+        return self._without_direction_controls("headline")
+
+    def clean_dek(self):
+        return self._without_direction_controls("dek")
+
+    def clean_seo_title(self):
+        return self._without_direction_controls("seo_title")
+
+    def clean_seo_description(self):
+        return self._without_direction_controls("seo_description")
+
+    def _without_direction_controls(self, name):
+        """Refused once, with the characters taken out of the form: the writer
+        cannot see them to take them out, but should see the text that is saved."""
+        value = self.cleaned_data[name]
+        if not DIRECTION_CONTROLS.search(value):
+            return value
+        self.data = self.data.copy()
+        key = self.add_prefix(name)
+        self.data[key] = DIRECTION_CONTROLS.sub("", self.data[key])
+        raise ValidationError(
+            "This held an invisible character that turns the text after it "
+            "backwards, most likely pasted in with it. It has been taken out: check "
+            "the text and save again."
+        )
 
     def clean(self):
         cleaned = super().clean()

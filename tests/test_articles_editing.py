@@ -501,6 +501,27 @@ def test_bad_headlines_get_a_clear_message(client, editor, fields, message):
     assert not Article.objects.exists()
 
 
+def test_text_that_would_print_backwards_is_shown_without_its_control_first(
+    client, editor
+):
+    article = make_article(headline="Poster day")
+    client.force_login(editor)
+    typed = "\u202eWhen the Stars Gossip poster"
+
+    refused = client.post(change_url(article), form_data(article, headline=typed))
+    article.refresh_from_db()
+    assert article.headline == "Poster day"
+    assert "invisible character that turns the text after it backwards" in (
+        refused.text
+    )
+    assert 'value="When the Stars Gossip poster"' in refused.text
+
+    data = form_data(article, headline="When the Stars Gossip poster")
+    assert client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "When the Stars Gossip poster"
+
+
 def test_taken_slug_gets_a_clear_message_and_keeps_the_text(client, editor):
     make_article(slug="poster-revealed")
     client.force_login(editor)
