@@ -19,6 +19,7 @@ from reversion.models import Version
 from newsdesk.desk_time import desk_time
 
 from . import diffs, previews, services
+from .deskcheck import ERROR
 from .forms import PublicNoteForm, TransitionForm
 from .models import Article, PreviewLink
 
@@ -62,7 +63,7 @@ def desk_panel(model_admin, request, object_id):
             "is_editor": services.is_editor(request.user),
             "can_edit": services.can_edit(request.user, article),
             "blockers": services.publish_blockers(article),
-            "has_errors": any(f["level"] == "error" for f in article.desk_findings),
+            "has_errors": any(f["level"] == ERROR for f in article.desk_findings),
             "audit": audit,
             # A refused button's typed values, shown once (see _keep_typed).
             "typed": typed,
@@ -179,6 +180,14 @@ def transition(request, pk):
                 f"work{'s' * (revoked == 1)}"
             )
         messages.success(request, f"“{article}” is now {status}.")
+        errors = sum(f["level"] == ERROR for f in article.desk_findings)
+        if change.to_status == article.Status.IN_REVIEW and errors:
+            messages.warning(
+                request,
+                f"Desk checks found {errors} error{'s' * (errors > 1)} in it, listed "
+                "under Desk checks: they hold it back from publication until fixed, "
+                "or until an editor goes ahead with a written reason.",
+            )
     return _back(article)
 
 

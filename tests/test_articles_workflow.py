@@ -60,6 +60,34 @@ def test_journalist_submits_their_own_draft(client, journalist):
     assert article.status == S.IN_REVIEW
 
 
+def test_submitting_copy_the_desk_checks_flag_says_what_holds_it_back(
+    client, journalist
+):
+    flagged = make_article(by=journalist, headline="Flagged")
+    flagged.desk_findings = [
+        {"level": "error", "code": "tense", "message": "m", "sentence": "s"},
+        {"level": "error", "code": "year", "message": "m", "sentence": "s"},
+        {"level": "warning", "code": "stale", "message": "m", "sentence": "s"},
+    ]
+    flagged.save()
+    clean = make_article(by=journalist, headline="Clean")
+    client.force_login(journalist)
+
+    said = {}
+    for story in [flagged, clean]:
+        url = reverse("admin:articles_article_transition", args=[story.pk])
+        shown = client.post(url, {"action": "submit"}, follow=True)
+        said[story.headline] = [str(m) for m in shown.context["messages"]]
+
+    assert said["Flagged"] == [
+        "“Flagged” is now in review.",
+        "Desk checks found 2 errors in it, listed under Desk checks: they hold it "
+        "back from publication until fixed, or until an editor goes ahead with a "
+        "written reason.",
+    ]
+    assert said["Clean"] == ["“Clean” is now in review."]
+
+
 @pytest.mark.parametrize(
     ("action", "start", "data"),
     [(a, s, d) for a, s, d, _ in EDITOR_MOVES if a != "submit"],
