@@ -492,3 +492,17 @@ def test_a_refused_note_for_readers_gives_back_its_text(client, editor):
 
     assert "The premiere is on 4 January.</textarea>" in kept
     assert "The premiere is on 4 January." not in elsewhere
+
+
+def test_the_history_button_opens_the_storys_own_history(client, editor):
+    article = make_in_state(S.PUBLISHED, None)
+    client.force_login(editor)
+
+    response = client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    page = client.get(response["Location"]).text
+
+    assert response.status_code == 302
+    assert response["Location"] == (
+        reverse("admin:articles_article_change", args=[article.pk]) + "#audit-title"
+    )
+    assert '<h2 id="audit-title">Audit trail</h2>' in page
