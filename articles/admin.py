@@ -6,6 +6,7 @@ import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -322,7 +323,13 @@ class ArticleAdmin(admin.ModelAdmin):
         """The story's page keeps its history (status changes, revisions, links):
         Django's list of admin saves knew nothing of publications or withdrawals,
         and said a story moved only by the workflow had no history at all."""
-        url = reverse("admin:articles_article_change", args=[object_id])
+        # As Django's history view answers for a story this user cannot see.
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        url = reverse("admin:articles_article_change", args=[article.pk])
         return redirect(f"{url}#audit-title")
 
     def changelist_view(self, request, extra_context=None):
