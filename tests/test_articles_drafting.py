@@ -515,6 +515,11 @@ def test_admin_draft_casting_news_ticks_credits(stars, client, journalist):
     [
         ("kind=trailer", {"video": "javascript:alert(1)"}, "starting with https://"),
         ("kind=trailer", {"video": "ftp://example.com/v"}, "starting with https://"),
+        (
+            "kind=trailer",
+            {"video": "https://example.com/watch?v=" + "x" * 3000},
+            "This address is 3,028 characters long, longer than a video link is",
+        ),
         ("kind=casting-news", {"credits": ["999999"]}, "not in this show's cast"),
         ("kind=", {}, "Choose the kind of story."),
         ("kind=poster-reveal", {"image": "999999"}, "not one of this show's posters"),

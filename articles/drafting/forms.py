@@ -97,6 +97,20 @@ class PremiereInputs(StoryInputs):
 
 class WebAddress(forms.URLField):
     default_validators = [URLValidator(schemes=["http", "https"])]
+    # Django's check refuses a longer address as not one at all, which told the
+    # desk to start it with https:// when it did.
+    longest = 2000
+
+    def clean(self, value):
+        length = len(value.strip()) if isinstance(value, str) else 0
+        if length > self.longest:
+            raise forms.ValidationError(
+                f"This address is {length:,} characters long, longer than a video "
+                f"link is (at most {self.longest:,}): copy the link from the "
+                "video's Share button.",
+                code="max_length",
+            )
+        return super().clean(value)
 
 
 class TrailerInputs(StoryInputs):
