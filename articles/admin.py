@@ -50,9 +50,22 @@ class BylineInline(admin.TabularInline):
     verbose_name = "byline"
     verbose_name_plural = "bylines (in order; empty means you)"
 
+    readonly_fields = ["writer"]
+
     def get_queryset(self, request):
         # Each row's name (Byline.__str__) reads its writer.
         return super().get_queryset(request).select_related("user")
+
+    def get_fields(self, request, obj=None):
+        # Read only, the account would show as its login; the desk names writers.
+        # The story decides: Django shows its inlines read only when it is.
+        if obj is not None and not services.can_edit(request.user, obj):
+            return ["writer", "position"]
+        return super().get_fields(request, obj)
+
+    @admin.display(description="user")
+    def writer(self, byline):
+        return byline.user.get_full_name() or byline.user.username
 
 
 def _writers():

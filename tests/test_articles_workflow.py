@@ -399,6 +399,19 @@ def test_read_only_view_shows_the_body_as_text_not_html_source(client, journalis
     assert "&lt;p&gt;Lee Min Ho" not in response.text
 
 
+def test_read_only_view_names_the_writers_not_their_logins(client, journalist):
+    journalist.first_name, journalist.last_name = "Jo", "Min"
+    journalist.save()
+    article = make_in_state(S.PUBLISHED, journalist)
+    client.force_login(journalist)
+
+    html = client.get(reverse("admin:articles_article_change", args=[article.pk])).text
+
+    shown = " ".join(html.split())
+    assert '<td class="field-writer"> <p>Jo Min</p> </td>' in shown
+    assert ">jo</a>" not in shown
+
+
 def test_the_writer_sees_why_a_story_came_back_where_they_look_first(
     client, editor, journalist
 ):
