@@ -122,3 +122,20 @@ def test_feed_links_name_the_latest_and_the_drama_feeds(rf):
     assert f'href="{reverse("feeds:stories")}"' in html
     assert f'href="{reverse("feeds:drama", args=[drama.slug])}"' in html
     assert "Stories about When the Stars Gossip (Atom)" in html
+
+
+@pytest.mark.django_db
+def test_every_reader_page_offers_the_feeds_where_readers_can_see_them(client):
+    story = make_article(status="published", publish_at=timezone.now())
+
+    for url in [reverse("home"), story.get_absolute_url(), reverse("dramas:list")]:
+        html = client.get(url).text
+        footer = html[html.index('<footer class="site-footer">') :]
+        assert (
+            f'<a href="{reverse("feeds:stories")}" type="application/rss+xml">RSS</a>'
+            in footer
+        )
+        assert (
+            f'href="{reverse("feeds:stories_atom")}" type="application/atom+xml">Atom'
+            in footer
+        )
