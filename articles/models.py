@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
 from dramas.models import Drama
 from images.models import Image
+from newsdesk.addresses import address
 from newsdesk.slugs import unique_slug
 from people.models import Person
 
@@ -211,7 +211,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
+        return address("articles:detail", self.slug)
 
     @property
     def published_at(self):

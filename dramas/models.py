@@ -2,9 +2,9 @@ import datetime
 
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.addresses import address
 from newsdesk.slugs import unique_slug
 
 
@@ -141,7 +141,7 @@ class Drama(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("dramas:detail", args=[self.slug])
+        return address("dramas:detail", self.slug)
 
     @property
     def status(self):

@@ -1,8 +1,8 @@
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.urls import reverse
 
 from dramas.models import Drama
+from newsdesk.addresses import address
 from newsdesk.names import name_key
 from newsdesk.slugs import unique_slug
 
@@ -48,7 +48,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("people:detail", args=[self.slug])
+        return address("people:detail", self.slug)
 
     def known_for(self, *, exclude=None, before=None, limit=3):
         """This person's most notable other credits: leads and key crew jobs first."""
