@@ -103,3 +103,64 @@ def test_person_detail_query_count_does_not_grow_with_credits(
         response = client.get(person.get_absolute_url())
 
     assert response.content.decode().count("filmography__item") == credit_count
+
+
+def test_people_list_names_everyone_by_name_with_their_links(client):
+    later = make_person(name="Seo Sook Hyang")
+    first = make_person(name="Gong Hyo Jin", native_name="공효진")
+
+    html = client.get("/people/").text
+
+    assert html.index("Gong Hyo Jin") < html.index("Seo Sook Hyang")
+    assert f'<a href="{first.get_absolute_url()}">Gong Hyo Jin</a>' in html
+    assert f'<a href="{later.get_absolute_url()}">Seo Sook Hyang</a>' in html
+    assert '<p class="drama-card__native" lang="ko">공효진</p>' in html
+    assert '<a href="/people/" aria-current="page">People</a>' in html
+
+
+def test_people_list_by_letter_and_nonsense_letters(client):
+    make_person(name="Gong Hyo Jin")
+    make_person(name="Lee Min Ho")
+
+    by_l = client.get("/people/", {"letter": "l"}).text
+    by_q = client.get("/people/", {"letter": "Q"}).text
+    nonsense = [client.get("/people/", {"letter": v}) for v in ["ab", "%", "ㄱ", ""]]
+
+    assert "Lee Min Ho" in by_l and "Gong Hyo Jin" not in by_l
+    assert '<a href="?letter=L" aria-current="page">L</a>' in by_l
+    assert "Nobody's name begins with Q yet." in by_q.replace("&#x27;", "'")
+    for response in nonsense:
+        assert response.status_code == 200
+        assert "Lee Min Ho" in response.text and "Gong Hyo Jin" in response.text
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_people_list_query_count_does_not_grow_with_people(
+    client, count, django_assert_max_num_queries
+):
+    from tests.factories import make_image
+
+    for n in range(count):
+        person = make_person(name=f"Person {n:02}")
+        if n < 3:
+            make_image(kind="portrait").people.add(person)
+
+    # The count, the page of people, their portraits and the portraits' renditions,
+    # and the page cache's look at the next scheduled story.
+    with django_assert_max_num_queries(5):
+        html = client.get("/people/").text
+
+    assert html.count('class="drama-card person-card"') == count
+    assert html.count("<picture>") == 3
+
+
+def test_people_list_pages_keep_the_letter(client):
+    for n in range(50):
+        make_person(name=f"Kim {n:02}")
+
+    first = client.get("/people/", {"letter": "K"}).text
+    second = client.get("/people/", {"letter": "K", "page": 2}).text
+
+    assert 'rel="next" href="?letter=K&amp;page=2"' in first
+    assert "Kim 49" in second and "Page 2 of 2" in second
+    assert client.get("/people/", {"page": "abc"}).status_code == 404
