@@ -299,14 +299,22 @@ def content_saved(article):
 
 def create_preview_link(article, *, by, lifetime=PREVIEW_LIFETIME):
     _require_editor(by, "share previews")
-    if article.status == S.WITHDRAWN:
-        raise ValidationError(
-            "A withdrawn story cannot be shared: a link would show anyone the copy "
-            "taken off the site. The desk can still read it with Preview."
+    with transaction.atomic():
+        # The status as it is now, under the lock a withdrawal takes: a link made
+        # from a page read before the withdrawal would escape its revoking.
+        status = (
+            Article.objects.select_for_update()
+            .values_list("status", flat=True)
+            .get(pk=article.pk)
         )
-    return PreviewLink.objects.create(
-        article=article, created_by=by, expires_at=timezone.now() + lifetime
-    )
+        if status == S.WITHDRAWN:
+            raise ValidationError(
+                "A withdrawn story cannot be shared: a link would show anyone the "
+                "copy taken off the site. The desk can still read it with Preview."
+            )
+        return PreviewLink.objects.create(
+            article=article, created_by=by, expires_at=timezone.now() + lifetime
+        )
 
 
 def revoke_preview_link(link, *, by):

@@ -11,7 +11,7 @@ from people.models import Person
 
 from . import pages, previews
 from .filters import ArticleFilter
-from .models import Article, SlugRedirect
+from .models import Article, SlugRedirect, StatusChange
 
 # How the article page writes a moment (templates/articles/article_detail.html).
 READER_TIME = "F j, Y, H:i T"
@@ -92,8 +92,15 @@ def shared_preview(request, token):
         return render(
             request, "articles/preview_expired.html", {"link": None}, status=404
         )
-    # Withdrawal revokes a story's links; one made before that rule is no better.
-    withdrawn = link.article.status == Article.Status.WITHDRAWN
+    # Withdrawal revokes a story's links. One that escaped it (made before the rule)
+    # works neither while the story is withdrawn nor after it is back in the desk.
+    withdrawn = link.article.status == Article.Status.WITHDRAWN or (
+        StatusChange.objects.filter(
+            article=link.article_id,
+            to_status=Article.Status.WITHDRAWN,
+            at__gte=link.created_at,
+        ).exists()
+    )
     if withdrawn or not link.is_valid():
         return render(
             request,

@@ -396,8 +396,38 @@ def test_withdrawing_a_story_stops_its_preview_links(client, editor):
     # A link that escaped revoking (made before the rule) is refused all the same.
     PreviewLink.objects.update(revoked_at=None)
     assert client.get(links[0]).status_code == 410
-    assert "A withdrawn story cannot be shared" in again.text
+    refused = [str(m) for m in again.context["messages"]]
+    assert refused == [
+        "A withdrawn story cannot be shared: a link would show anyone the copy "
+        "taken off the site. The desk can still read it with Preview."
+    ]
     assert PreviewLink.objects.count() == 2
+
+
+def test_a_link_cannot_be_made_from_a_page_read_before_the_withdrawal(editor):
+    article = make_article(status=S.IN_REVIEW)
+    services.publish(article, by=editor)
+    stale = Article.objects.get(pk=article.pk)
+    services.withdraw(article, by=editor, note="Legal")
+
+    with pytest.raises(ValidationError, match="A withdrawn story cannot be shared"):
+        services.create_preview_link(stale, by=editor)
+    assert not PreviewLink.objects.exists()
+
+
+def test_a_link_that_escaped_a_withdrawal_stays_dead_after_it(client, editor):
+    article = make_article(status=S.IN_REVIEW)
+    services.publish(article, by=editor)
+    link, url = preview_link(client, editor, article)
+    services.withdraw(article, by=editor, note="Legal")
+    # As if made before the rule, or by a path that skipped the service.
+    PreviewLink.objects.update(revoked_at=None)
+    Article.objects.filter(pk=article.pk).update(status=S.DRAFT)
+
+    response = client.get(url)
+
+    assert response.status_code == 410
+    assert "The story has been taken off the site." in response.text
 
 
 def test_a_preview_link_to_a_story_now_out_opens_its_public_page(client, editor):
