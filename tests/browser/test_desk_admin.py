@@ -414,6 +414,10 @@ def test_a_picture_over_the_size_limit_is_refused_before_it_is_sent(
     posts = []
     page.on("request", lambda r: r.method == "POST" and posts.append(r.url))
 
+    # Choosing no file (or clearing the choice) flags nothing.
+    page.set_input_files("#id_file", files=[])
+    assert "errors" not in page.get_attribute(".form-row.field-file", "class")
+
     big = {"name": "reading.jpg", "mimeType": "image/jpeg", "buffer": b"\xff" * 100_000}
     page.set_input_files("#id_file", files=[big])
     page.click("input[name=_save]")

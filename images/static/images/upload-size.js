@@ -25,7 +25,7 @@ window.addEventListener("DOMContentLoaded", () => {
     const check = () => {
       const limit = Number(input.dataset.maxBytes);
       const file = input.files[0];
-      const over = file && file.size > limit;
+      const over = Boolean(file) && file.size > limit;
       note.hidden = !over;
       row?.classList.toggle("errors", flagged || over);
       note.firstChild.textContent = over
