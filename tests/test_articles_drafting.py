@@ -721,3 +721,16 @@ def test_admin_draft_of_a_poster_story_without_a_poster_says_so_with_the_way_on(
         assert "Boys Over Flowers has no poster in the image library yet." in page
         assert f'<a href="{upload}">Upload one</a>' in page
     assert not Article.objects.exists()
+
+
+def test_command_says_in_plain_text_that_a_show_has_no_poster():
+    make_user(username="boss", is_superuser=True)
+    drama = make_drama(title="Tom & Jerry")
+
+    with pytest.raises(CommandError) as refused:
+        call_command("draft_story", "poster-reveal", drama.slug)
+
+    assert "Tom & Jerry has no poster in the image library yet: upload one" in str(
+        refused.value
+    )
+    assert "<a " not in str(refused.value) and "&amp;" not in str(refused.value)

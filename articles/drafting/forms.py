@@ -49,7 +49,11 @@ class PosterInputs(StoryInputs):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("image") and not self.has_posters:
-            raise forms.ValidationError(self._no_poster())
+            # Plain text: the command line prints it too; the form's help has the link.
+            raise forms.ValidationError(
+                f"{self.drama} has no poster in the image library yet: upload one "
+                "(kind: poster) first."
+            )
         return cleaned
 
     def _no_poster(self):
