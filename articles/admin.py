@@ -191,6 +191,14 @@ def _run_bulk(request, queryset, transition, done):
         )
 
 
+def _run_confirmed(request, going, transition, done, *, nothing):
+    """A bulk action the editor has confirmed, on the stories it named."""
+    if not going.exists():  # another editor got there first
+        messages.warning(request, nothing)
+        return
+    _run_bulk(request, going, transition, done)
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
@@ -454,14 +462,14 @@ class ArticleAdmin(admin.ModelAdmin):
             publish_at__lte=timezone.now(),
         )
         if "post" in request.POST:
-            if not going.exists():  # another editor got there first
-                messages.warning(
-                    request,
-                    "Nothing was published: all of those stories are on the site "
-                    "already.",
-                )
-                return None
-            _run_bulk(request, going, services.publish, "Published")
+            _run_confirmed(
+                request,
+                going,
+                services.publish,
+                "Published",
+                nothing="Nothing was published: all of those stories are on the site "
+                "already.",
+            )
             return None
         return self._confirm_bulk(request, queryset, going, "publish_now")
 
@@ -472,16 +480,15 @@ class ArticleAdmin(admin.ModelAdmin):
         going = queryset.filter(status__in=services.WITHDRAWABLE)
         form = WithdrawForm(request.POST if "post" in request.POST else None)
         if form.is_valid():
-            if not going.exists():  # another editor got there first
-                messages.warning(
-                    request,
-                    "Nothing was withdrawn: none of those stories is on the site or "
-                    "scheduled any more.",
-                )
-                return None
             # The others were named as staying as they are: no error for each.
-            withdraw = partial(services.withdraw, note=form.cleaned_data["note"])
-            _run_bulk(request, going, withdraw, "Withdrawn")
+            _run_confirmed(
+                request,
+                going,
+                partial(services.withdraw, note=form.cleaned_data["note"]),
+                "Withdrawn",
+                nothing="Nothing was withdrawn: none of those stories is on the site "
+                "or scheduled any more.",
+            )
             return None
         return self._confirm_bulk(request, queryset, going, "withdraw", form=form)
 
