@@ -26,8 +26,7 @@ from newsdesk.paging import CappedPaginator
 from newsdesk.phrases import CachedIndex
 from newsdesk.slugs import made_from, unique_slug
 
-from . import admin_views, pages, services
-from .deskcheck import ERROR
+from . import admin_views, deskcheck, pages, services
 from .drafting import views as drafting_views
 from .forms import ArticleAdminForm, BylineForm, WithdrawForm
 from .models import Article, Byline
@@ -456,11 +455,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def publish_now(self, request, queryset):
         """Asks first, naming the stories, as the story's own Publish button does:
         readers see them at once, and a draft goes out without a review."""
-        going = queryset.filter(status__in=services.PUBLISHABLE).exclude(
-            # Scheduled, and live since its minute came.
-            status=Article.Status.SCHEDULED,
-            publish_at__lte=timezone.now(),
-        )
+        going = services.publishable(queryset)
         if "post" in request.POST:
             _run_confirmed(
                 request,
@@ -497,7 +492,7 @@ class ArticleAdmin(admin.ModelAdmin):
         going_count = going.count()
         listed = list(going.defer("body")[:CONFIRM_LISTED])
         for story in listed:
-            story.errors = sum(f["level"] == ERROR for f in story.desk_findings)
+            story.errors = deskcheck.errors_in(story)
         context = {
             **self.admin_site.each_context(request),
             "title": BULK_TITLES[action][going_count != 1],

@@ -18,8 +18,7 @@ from reversion.models import Version
 
 from newsdesk.desk_time import desk_time
 
-from . import diffs, previews, services
-from .deskcheck import ERROR
+from . import deskcheck, diffs, previews, services
 from .forms import PublicNoteForm, TransitionForm
 from .models import Article, PreviewLink
 
@@ -63,7 +62,7 @@ def desk_panel(model_admin, request, object_id):
             "is_editor": services.is_editor(request.user),
             "can_edit": services.can_edit(request.user, article),
             "blockers": services.publish_blockers(article),
-            "has_errors": any(f["level"] == ERROR for f in article.desk_findings),
+            "has_errors": deskcheck.errors_in(article) > 0,
             "audit": audit,
             # A refused button's typed values, shown once (see _keep_typed).
             "typed": typed,
@@ -180,7 +179,7 @@ def transition(request, pk):
                 f"work{'s' * (revoked == 1)}"
             )
         messages.success(request, f"“{article}” is now {status}.")
-        errors = sum(f["level"] == ERROR for f in article.desk_findings)
+        errors = deskcheck.errors_in(article)
         if change.to_status == article.Status.IN_REVIEW and errors:
             messages.warning(
                 request,

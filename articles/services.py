@@ -192,6 +192,13 @@ def schedule(article, *, by, publish_at, now=None, override_reason=""):
     )
 
 
+def publishable(stories, *, now=None):
+    """Of `stories`, those publish() would take: not on the site, nor due to be (a
+    scheduled story whose minute has come is live already)."""
+    due = Article.objects.due(now=now).values("pk")
+    return stories.filter(status__in=PUBLISHABLE).exclude(pk__in=due)
+
+
 def publish(article, *, by, at=None, override_reason=""):
     """Put a story live now, or record that it went live at an earlier time `at`."""
     _require_editor(by, "publish stories")

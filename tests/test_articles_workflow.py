@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article, StatusChange
 from tests.factories import make_article, make_user
@@ -189,6 +190,19 @@ def test_bulk_publish_names_the_stories_before_anything_goes_out(client, editor)
     assert "1 of the stories you chose is on the site already" in text
     assert 'value="Publish 2 stories now"' in text
     assert '<input type="hidden" name="action" value="publish_now">' in text
+
+
+def test_bulk_publish_counts_a_scheduled_story_past_its_minute_as_out(client, editor):
+    due = make_article(
+        headline="Due already", status=S.SCHEDULED, publish_at=timezone.now()
+    )
+    later = make_in_state(S.SCHEDULED, None)
+    client.force_login(editor)
+
+    asked = bulk_publish(client, [due, later], index="0")
+
+    assert later.headline in asked.text and "Due already" not in asked.text
+    assert "1 of the stories you chose is on the site already" in asked.text
 
 
 def test_bulk_publish_of_stories_already_out_says_there_is_nothing_to_do(

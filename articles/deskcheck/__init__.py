@@ -4,7 +4,7 @@ from . import checks
 from .document import Document
 from .findings import ERROR, NOTE, WARNING, Finding
 
-__all__ = ["ERROR", "NOTE", "WARNING", "Finding", "run"]
+__all__ = ["ERROR", "NOTE", "WARNING", "Finding", "errors_in", "run"]
 
 
 def run(article, *, on=None):
@@ -16,3 +16,9 @@ def run(article, *, on=None):
             if finding not in found:
                 found.append(finding)
     return found
+
+
+def errors_in(article):
+    """How many errors the desk checks found when they last read `article`'s copy
+    (its stored findings; none if never checked)."""
+    return sum(f["level"] == ERROR for f in article.desk_findings)
