@@ -393,6 +393,7 @@ def test_withdrawing_a_story_stops_its_preview_links(client, editor):
         gone = client.get(url)
         assert gone.status_code == 410
         assert "The story has been taken off the site." in gone.text
+        assert "Ask the person who sent it for a new one" not in gone.text
     # A link that escaped revoking (made before the rule) is refused all the same.
     PreviewLink.objects.update(revoked_at=None)
     assert client.get(links[0]).status_code == 410
