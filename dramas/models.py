@@ -116,6 +116,11 @@ class Drama(models.Model):
 
     class Meta:
         ordering = ["title"]
+        indexes = [
+            # The dramas list (newest premiere first) and the home page's premieres
+            # (a range of dates) walk this instead of sorting every show.
+            models.Index(fields=["-premiere_on", "title"], name="drama_premiere_title"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(finale_on__isnull=True)
