@@ -1,20 +1,26 @@
 from django.contrib import admin
 from django.db.models.functions import ExtractYear
+from django.utils.formats import date_format
 
 from newsdesk.date_inputs import DATE_ONLY
 from people.admin import CreditInline, CrewCreditInline
 
-from .models import AlternativeTitle, Drama, Genre, Network
+from .models import LONGEST_RUN, AlternativeTitle, Drama, Genre, Network
+
+FINALE_MISSING = f"Airing over {LONGEST_RUN.days // 30} months: finale date missing?"
 
 
 class StatusFilter(admin.SimpleListFilter):
     title = "status"
     parameter_name = "status"
+    FINALE_MISSING = "finale_missing"
 
     def lookups(self, request, model_admin):
-        return Drama.Status.choices
+        return [*Drama.Status.choices, (self.FINALE_MISSING, FINALE_MISSING)]
 
     def queryset(self, request, queryset):
+        if self.value() == self.FINALE_MISSING:
+            return queryset.finale_missing()
         if self.value() in Drama.Status.values:
             return queryset.with_status(self.value())
         return queryset
@@ -73,8 +79,23 @@ class DramaAdmin(admin.ModelAdmin):
         ("Dates", {"fields": ["premiere_on", "finale_on", "episode_count"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or not obj.finale_missing:
+            return self.fieldsets
+        premiere = date_format(obj.premiere_on, "j F Y")
+        missing = (
+            f"This show premiered on {premiere} and has no finale date, so readers "
+            "see it as still airing. Add the finale date once it has ended."
+        )
+        return [
+            (name, {**options, "description": missing} if name == "Dates" else options)
+            for name, options in self.fieldsets
+        ]
+
     @admin.display(description="status")
     def status_label(self, drama):
+        if drama.finale_missing:
+            return "Airing? No finale date"
         return drama.status.label
 
 

@@ -7,6 +7,10 @@ from django.utils import timezone
 from newsdesk.addresses import address
 from newsdesk.slugs import unique_slug
 
+# A miniseries runs weeks and a weekend or daily drama about six months: a show still
+# "airing" eight months after its premiere most likely lacks its finale date.
+LONGEST_RUN = datetime.timedelta(days=240)
+
 
 class Network(models.Model):
     class Kind(models.TextChoices):
@@ -52,6 +56,12 @@ class DramaQuerySet(models.QuerySet):
             Drama.Status.ENDED: Q(finale_on__lt=today),
         }
         return self.filter(rules[status])
+
+    def finale_missing(self, *, today=None):
+        """Shows that premiered more than LONGEST_RUN ago with no finale date on
+        record: by the dates they are still airing, which is seldom true."""
+        today = today or timezone.localdate()
+        return self.filter(finale_on__isnull=True, premiere_on__lt=today - LONGEST_RUN)
 
     def premiering_between(self, start, end):
         """Dramas whose premiere falls between `start` and `end`, soonest first."""
@@ -160,6 +170,17 @@ class Drama(models.Model):
         if self.finale_on and day > self.finale_on:
             return self.Status.ENDED
         return self.Status.AIRING
+
+    @property
+    def finale_missing(self):
+        """Whether the show has aired longer than any show runs with no finale date
+        (see DramaQuerySet.finale_missing)."""
+        today = timezone.localdate()
+        return (
+            self.finale_on is None
+            and self.premiere_on is not None
+            and self.premiere_on < today - LONGEST_RUN
+        )
 
 
 class AlternativeTitle(models.Model):

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
@@ -13,7 +14,13 @@ from dramas.models import Drama
 from newsdesk import demo
 from newsdesk.desk_time import desk_time
 from people.models import Person
-from tests.factories import make_article, make_image, make_person, make_user
+from tests.factories import (
+    make_article,
+    make_drama,
+    make_image,
+    make_person,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +75,41 @@ def test_drama_admin_finds_a_show_by_an_alternative_title(superuser_client):
     response = superuser_client.get(url, {"q": "Jealousy Incarnate"})
 
     assert list(response.context["cl"].result_list)[0].slug == "dont-dare-to-dream"
+
+
+def test_drama_admin_finds_the_shows_missing_a_finale_date(superuser_client):
+    today = timezone.localdate()
+    months = datetime.timedelta(days=30)
+    stale = make_drama(title="Stale", premiere_on=today - 9 * months, finale_on=None)
+    make_drama(title="Fresh", premiere_on=today - 2 * months, finale_on=None)
+    make_drama(
+        title="Finished", premiere_on=today - 9 * months, finale_on=today - 6 * months
+    )
+    make_drama(title="Announced", premiere_on=None, finale_on=None)
+    url = reverse("admin:dramas_drama_changelist")
+
+    everything = superuser_client.get(url).text
+    missing = superuser_client.get(url, {"status": "finale_missing"})
+
+    assert "Airing over 8 months: finale date missing?" in everything
+    assert [drama.title for drama in missing.context["cl"].result_list] == ["Stale"]
+    assert "Airing? No finale date" in missing.text
+    assert everything.count("Airing? No finale date") == 1
+    assert stale.status == Drama.Status.AIRING  # readers' rule unchanged
+
+
+def test_drama_form_asks_for_a_missing_finale_date(superuser_client):
+    today = timezone.localdate()
+    stale = make_drama(premiere_on=datetime.date(2025, 1, 4), finale_on=None)
+    ended = make_drama(premiere_on=datetime.date(2025, 1, 4), finale_on=today)
+
+    def form(drama):
+        url = reverse("admin:dramas_drama_change", args=[drama.pk])
+        return superuser_client.get(url).text
+
+    asked = "premiered on 4 January 2025 and has no finale date"
+    assert asked in form(stale)
+    assert asked not in form(ended)
 
 
 @pytest.mark.parametrize(
