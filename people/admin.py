@@ -29,7 +29,9 @@ class CreditInline(admin.TabularInline):
         css = {"all": ["people/credits.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(category=self.form.fixed_category)
+        # Each row names its person and its show: read with it, not once a row.
+        credits = super().get_queryset(request).select_related("person", "drama")
+        return credits.filter(category=self.form.fixed_category)
 
     def get_fields(self, request, obj=None):
         return [self.other, "category", *self.details]
@@ -71,5 +73,8 @@ class RoleAdmin(admin.ModelAdmin):
     list_display = ["person", "drama", "category", "character_name", "job", "tier"]
     list_filter = ["category", "tier", "job"]
     list_select_related = ["person", "drama"]
+    # Newest first, down the primary key. The model's order (by show title, then
+    # billing) sorted all 200,000 credits of the bench desk on every page: 300 ms.
+    ordering = ["-pk"]
     search_fields = ["person__name", "person__aliases__name", "drama__title"]
     autocomplete_fields = ["person", "drama"]

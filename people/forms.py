@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import UniqueConstraint
 
+from newsdesk.autocomplete import ChosenRecordsMixin
+
 from .models import Role
 
 # What a credit says, whichever side (the drama's or the person's) it is edited from:
@@ -10,7 +12,7 @@ CAST_DETAILS = ["character_name", "character_description", "tier", "billing_orde
 CREW_DETAILS = ["job"]
 
 
-class CreditInlineForm(forms.ModelForm):
+class CreditInlineForm(ChosenRecordsMixin, forms.ModelForm):
     """A credit in a cast or a crew table: the table decides the category. It stays
     a (hidden) field, so that the model's checks and unique constraints, which all
     name it, still run in the form; a hand-edited value is ignored."""

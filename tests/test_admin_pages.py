@@ -4,7 +4,9 @@ import re
 import pytest
 from django.contrib import admin
 from django.contrib.admin.utils import quote
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,6 +18,8 @@ from newsdesk.desk_time import desk_time
 from people.models import Person
 from tests.factories import (
     make_article,
+    make_cast,
+    make_crew,
     make_drama,
     make_image,
     make_person,
@@ -96,6 +100,39 @@ def test_drama_admin_finds_the_shows_missing_a_finale_date(superuser_client):
     assert "Airing? No finale date" in missing.text
     assert everything.count("Airing? No finale date") == 1
     assert stale.status == Drama.Status.AIRING  # readers' rule unchanged
+
+
+def reads(client, url):
+    client.get(url)  # the desk's navigation is kept after the first page
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("side", ["drama", "person"])
+def test_credit_tables_take_the_same_reads_however_many_credits(superuser_client, side):
+    # Each credit's row read its person twice and its drama once: 208 queries for
+    # a show with 66 credits on the bench desk.
+    def form_with(credits):
+        drama, person = make_drama(), make_person()
+        for _ in range(credits):
+            make_cast(**{side: drama if side == "drama" else person})
+            make_crew(**{side: drama if side == "drama" else person})
+        shown = drama if side == "drama" else person
+        return reverse(f"admin:{shown._meta.app_label}_{side}_change", args=[shown.pk])
+
+    assert reads(superuser_client, form_with(1)) == reads(
+        superuser_client, form_with(6)
+    )
+
+
+def test_credit_list_shows_the_newest_credits_first(superuser_client):
+    earlier = make_cast(drama=make_drama(title="Alpha"))
+    later = make_cast(drama=make_drama(title="Zebra"))
+
+    response = superuser_client.get(reverse("admin:people_role_changelist"))
+
+    assert list(response.context["cl"].result_list) == [later, earlier]
 
 
 def test_drama_form_asks_for_a_missing_finale_date(superuser_client):
