@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from js_asset.media import Media
 
+from dramas.admin import DramaFilter
 from newsdesk.caching import page_generation
 from newsdesk.changelist import ChangeList
 from newsdesk.desk_time import desk_time
@@ -124,15 +125,14 @@ class StoryList(ChangeList):
         super().get_results(request)
 
 
-class DramaInTheNewsFilter(admin.SimpleListFilter):
+class DramaInTheNewsFilter(DramaFilter):
     """The shows with the most stories among the last 30 days' newest 200, not
     all 3,000 shows (nor all of a busy month's stories: 8,600 on the bench desk),
     counted once per IN_THE_NEWS_SECONDS or publication, not on every list."""
 
     title = "drama in the news"
-    parameter_name = "dramas__id__exact"
 
-    def lookups(self, request, model_admin):
+    def offered(self, request):
         key = f"newsdesk:desk:dramas-in-the-news:{page_generation()}"
         return cache.get_or_set(key, self.busiest, timeout=IN_THE_NEWS_SECONDS)
 
@@ -141,13 +141,7 @@ class DramaInTheNewsFilter(admin.SimpleListFilter):
         since = timezone.now() - datetime.timedelta(days=30)
         recent = Article.objects.filter(publish_at__gte=since)
         dramas = recent.busiest_dramas(among=IN_THE_NEWS_FROM, limit=20)
-        return [(str(drama.pk), drama.title) for drama in dramas]
-
-    def queryset(self, request, queryset):
-        # isdecimal, not isdigit: "²" is a digit that int() refuses.
-        if self.value() and self.value().isdecimal():
-            return queryset.filter(dramas__pk=int(self.value()))
-        return queryset
+        return [(str(drama.pk), drama.title) for drama, _stories in dramas]
 
 
 class PublicationTimeFilter(admin.DateFieldListFilter):

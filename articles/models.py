@@ -1,5 +1,3 @@
-from collections import Counter
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -49,27 +47,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def busiest_dramas(self, *, among, limit):
         """The `limit` dramas with the most stories among the `among` newest of these
-        stories, each with its count in `stories`, most first, then by title; so the
-        cost stays the same as the archive grows. The ids are read first: given them
-        as a subquery, PostgreSQL hashed every story-drama link in the archive (12 ms
-        at 100,000 stories). The links are counted on their own and only the shows in
-        the running are read: joined to the dramas, PostgreSQL hashed every show in
-        the archive (1.5 ms for 3,000)."""
+        stories, as (drama, stories) pairs, most first, then by title; so the cost
+        stays the same as the archive grows. The ids are read first: given them as a
+        subquery, PostgreSQL hashed every story-drama link in the archive (12 ms at
+        100,000 stories)."""
         newest = list(self.latest_first().values_list("pk", flat=True)[:among])
         links = Article.dramas.through.objects.filter(article_id__in=newest)
-        counts = Counter(links.values_list("drama_id", flat=True))
-        if not counts:
-            return []
-        ranked = counts.most_common()
-        last = ranked[min(limit, len(ranked)) - 1][1]
-        running = [pk for pk, stories in ranked if stories >= last]
-        dramas = list(
-            Drama.objects.filter(pk__in=running).only("title", "slug").order_by("title")
+        return Drama.objects.most_frequent(
+            links.values_list("drama_id", flat=True), limit=limit
         )
-        for drama in dramas:
-            drama.stories = counts[drama.pk]
-        # A stable sort keeps the database's title order among equal counts.
-        return sorted(dramas, key=lambda drama: -drama.stories)[:limit]
 
     def about(self, thing):
         """Stories related to a drama or a person."""

@@ -1,4 +1,5 @@
 import datetime
+from collections import Counter
 
 from django.db import models
 from django.db.models import F, Q
@@ -62,6 +63,23 @@ class DramaQuerySet(models.QuerySet):
         record: by the dates they are still airing, which is seldom true."""
         today = today or timezone.localdate()
         return self.filter(finale_on__isnull=True, premiere_on__lt=today - LONGEST_RUN)
+
+    def most_frequent(self, drama_ids, *, limit):
+        """The `limit` dramas whose ids come up most often in `drama_ids` (a show's
+        id once for each story or picture of it), as (drama, times) pairs, most
+        first, then by title. Only the shows that can make the `limit` are read,
+        and only their titles and slugs: joined to all of them, PostgreSQL hashed
+        every show in the catalogue (1.5 ms for 3,000)."""
+        counts = Counter(drama_ids)
+        if not counts:
+            return []
+        ranked = counts.most_common()
+        last = ranked[min(limit, len(ranked)) - 1][1]
+        running = [pk for pk, times in ranked if times >= last]
+        dramas = self.filter(pk__in=running).only("title", "slug").order_by("title")
+        # A stable sort keeps the database's title order among equal counts.
+        pairs = sorted(((d, counts[d.pk]) for d in dramas), key=lambda p: -p[1])
+        return pairs[:limit]
 
     def premiering_between(self, start, end):
         """Dramas whose premiere falls between `start` and `end`, soonest first."""

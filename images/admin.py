@@ -2,11 +2,31 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from dramas.admin import DramaFilter
+from dramas.models import Drama
 from newsdesk.date_inputs import DATE_ONLY
 
 from . import services
 from .forms import ImageForm
 from .models import Image, Rendition
+
+# The image list's drama filter offers the shows of this many of the newest pictures.
+RECENT_IMAGES = 200
+
+
+class PicturedDramaFilter(DramaFilter):
+    """The 20 shows most pictured among the newest RECENT_IMAGES images; an older
+    show is found by searching its title."""
+
+    def offered(self, request):
+        newest = Image.objects.order_by("-pk").values_list("pk", flat=True)
+        links = Image.dramas.through.objects.filter(
+            image_id__in=list(newest[:RECENT_IMAGES])
+        )
+        shows = Drama.objects.most_frequent(
+            links.values_list("drama_id", flat=True), limit=20
+        )
+        return [(str(drama.pk), drama.title) for drama, _pictures in shows]
 
 
 @admin.register(Image)
@@ -22,7 +42,7 @@ class ImageAdmin(admin.ModelAdmin):
         "size",
     ]
     list_display_links = ["list_thumbnail", "__str__"]
-    list_filter = ["kind", ("dramas", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["kind", PicturedDramaFilter]
     search_fields = [
         "alt_text",
         "caption",
