@@ -68,9 +68,10 @@ class DramaFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         choices = list(self.offered(request))
-        if self.value() not in dict(choices) and (chosen := self.chosen()):
+        chosen = self.chosen()
+        if chosen and str(chosen) not in dict(choices):
             shows = Drama.objects.filter(pk=chosen).only("title")
-            choices += [(self.value(), show.title) for show in shows]
+            choices += [(str(chosen), show.title) for show in shows]
         return choices
 
     def queryset(self, request, queryset):

@@ -9,8 +9,9 @@ from newsdesk.addresses import address
 from newsdesk.slugs import unique_slug
 
 # A miniseries runs weeks and a weekend or daily drama about six months: a show still
-# "airing" eight months after its premiere most likely lacks its finale date.
-LONGEST_RUN = datetime.timedelta(days=240)
+# "airing" eight months after its premiere most likely lacks its finale date. 245
+# days: no eight calendar months are longer.
+LONGEST_RUN = datetime.timedelta(days=245)
 
 
 class Network(models.Model):
@@ -71,12 +72,17 @@ class DramaQuerySet(models.QuerySet):
         and only their titles and slugs: joined to all of them, PostgreSQL hashed
         every show in the catalogue (1.5 ms for 3,000)."""
         counts = Counter(drama_ids)
-        if not counts:
+        if not counts or limit < 1:
             return []
         ranked = counts.most_common()
         last = ranked[min(limit, len(ranked)) - 1][1]
         running = [pk for pk, times in ranked if times >= last]
-        dramas = self.filter(pk__in=running).only("title", "slug").order_by("title")
+        shows = self.only("title", "slug").order_by("title")
+        dramas = list(shows.filter(pk__in=running))
+        if len(dramas) < limit and len(running) < len(ranked):
+            # A show in the running is gone (deleted since its links were read):
+            # the next ones may make the limit.
+            dramas = list(shows.filter(pk__in=list(counts)))
         # A stable sort keeps the database's title order among equal counts.
         pairs = sorted(((d, counts[d.pk]) for d in dramas), key=lambda p: -p[1])
         return pairs[:limit]

@@ -289,6 +289,7 @@ def test_dramas_in_the_news_read_only_the_shows_they_count(client):
     named = [q["sql"] for q in queries if '"dramas_drama"' in q["sql"]]
     counted = [sql for sql in named if "BETWEEN" not in sql]
     assert counted and all("JOIN" not in sql for sql in counted)
+    assert all('"dramas_drama"."id" IN (' in sql for sql in counted)
 
 
 def test_story_list_filters_by_drama_person_kind_and_dates(client):

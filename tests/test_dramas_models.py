@@ -89,6 +89,31 @@ def test_premieres_are_read_through_an_index_not_a_pass_over_every_show():
         found = connection.introspection.get_constraints(cursor, Drama._meta.db_table)
 
     assert any(
-        info["index"] and info["columns"][:1] == ["premiere_on"]
+        info["index"]
+        and info["columns"] == ["premiere_on", "title"]
+        and info["orders"] == ["DESC", "ASC"]
         for info in found.values()
     )
+
+
+def test_the_most_frequent_shows_break_ties_by_title_past_the_limit():
+    alpha, beta, gamma, delta = (make_drama(title=t) for t in ["A", "B", "C", "D"])
+    ids = [delta.pk] * 3 + [gamma.pk, beta.pk, alpha.pk] + [beta.pk]
+
+    ranked = Drama.objects.most_frequent(ids, limit=3)
+
+    assert [(drama.title, times) for drama, times in ranked] == [
+        ("D", 3),
+        ("B", 2),
+        ("A", 1),
+    ]
+    assert Drama.objects.most_frequent(ids, limit=0) == []
+    assert Drama.objects.most_frequent([], limit=3) == []
+
+
+def test_the_most_frequent_shows_skip_one_deleted_since_it_was_counted():
+    gone, kept = make_drama(title="Gone"), make_drama(title="Kept")
+    ids = [gone.pk] * 5 + [kept.pk]
+    gone.delete()
+
+    assert [d.title for d, _ in Drama.objects.most_frequent(ids, limit=1)] == ["Kept"]

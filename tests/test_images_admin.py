@@ -75,6 +75,12 @@ def test_image_list_offers_the_shows_of_the_newest_pictures(
         ("Old", True),
     ]
     assert len(listed(superuser_client, dramas__id__exact=old.pk)) == 1
+    # Written with a leading zero, it is still the one show, named once.
+    assert drama_choices(superuser_client, dramas__id__exact=f"00{old.pk}")[-1] == (
+        "Old",
+        False,
+    )
+    assert len(drama_choices(superuser_client, dramas__id__exact=f"00{old.pk}")) == 4
 
 
 def test_image_list_refuses_a_drama_that_is_no_number(superuser_client):
