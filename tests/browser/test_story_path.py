@@ -17,8 +17,16 @@ def site(live_server):
 
 
 def loaded(page, selector):
-    return page.eval_on_selector(
-        selector, "img => img.complete && img.naturalWidth > 0"
+    """Whether the picture at `selector` loads, waiting up to 10 s for it: the
+    click returns once the page is parsed, and a wide screen's larger rendition can
+    still be arriving (this failed once in CI at 1,280 px)."""
+    page.locator(selector).wait_for()
+    return page.locator(selector).evaluate(
+        """img => img.complete ? img.naturalWidth > 0 : new Promise(done => {
+            img.addEventListener("load", () => done(img.naturalWidth > 0));
+            img.addEventListener("error", () => done(false));
+            setTimeout(() => done(false), 10000);
+        })"""
     )
 
 
