@@ -7,7 +7,8 @@ from people.admin import CreditInline, CrewCreditInline
 
 from .models import LONGEST_RUN, AlternativeTitle, Drama, Genre, Network
 
-FINALE_MISSING = f"Airing over {LONGEST_RUN.days // 30} months: finale date missing?"
+MONTHS = LONGEST_RUN.days // 30
+FINALE_MISSING_LABEL = f"Airing over {MONTHS} months: finale date missing?"
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -16,7 +17,7 @@ class StatusFilter(admin.SimpleListFilter):
     FINALE_MISSING = "finale_missing"
 
     def lookups(self, request, model_admin):
-        return [*Drama.Status.choices, (self.FINALE_MISSING, FINALE_MISSING)]
+        return [*Drama.Status.choices, (self.FINALE_MISSING, FINALE_MISSING_LABEL)]
 
     def queryset(self, request, queryset):
         if self.value() == self.FINALE_MISSING:
